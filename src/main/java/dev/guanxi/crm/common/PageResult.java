@@ -1,0 +1,29 @@
+package dev.guanxi.crm.common;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One page of a list. Lists never count a large table per page view: {@code total} is exact up to
+ * {@link #COUNT_CAP} matching rows, beyond that it is {@code COUNT_CAP} with {@code totalCapped} set ("10,000+").
+ */
+public record PageResult<T>(List<T> items, int page, int size, boolean hasNext, long total, boolean totalCapped) {
+
+    public static final int COUNT_CAP = 10_000;
+
+    public boolean hasPrevious() {
+        return page > 1;
+    }
+
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
+
+    public long lastPage() {
+        return Math.max(1, (total + size - 1) / size);
+    }
+
+    public <R> PageResult<R> map(Function<T, R> mapper) {
+        return new PageResult<>(items.stream().map(mapper).toList(), page, size, hasNext, total, totalCapped);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.guanxi.crm.common.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+import java.io.File;
+
+/**
+ * The one database: an external PostgreSQL when {@code GUANXI_DB_URL} is set, otherwise an embedded real
+ * PostgreSQL keeping its data under {@code guanxi.db.data-dir} (./data/postgres by default).
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(Environment env) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("guanxi");
+        config.setMaximumPoolSize(env.getProperty("guanxi.db.pool-size", Integer.class, 20));
+        String url = env.getProperty("guanxi.db.url");
+        if (StringUtils.hasText(url)) {
+            log.info("Using external PostgreSQL at {}", url);
+            config.setJdbcUrl(url);
+            config.setUsername(env.getProperty("guanxi.db.user"));
+            config.setPassword(env.getProperty("guanxi.db.password"));
+        } else {
+            File dataDir = new File(env.getProperty("guanxi.db.data-dir", "./data/postgres"));
+            EmbeddedPostgres server = EmbeddedPostgresServer.start(dataDir,
+                    env.getProperty("guanxi.db.port", Integer.class, 0),
+                    env.getProperty("guanxi.db.clean", Boolean.class, false),
+                    env.getProperty("guanxi.db.durable", Boolean.class, true));
+            log.info("Using embedded PostgreSQL on port {} with data in {}", server.getPort(), dataDir.getAbsolutePath());
+            config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
+            config.setUsername("postgres");
+        }
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.guanxi.crm.customer;
+
+/** A classification dimension of DOMAIN §1; labels are in messages.properties under enum.Gender.*. */
+public enum Gender {
+    MALE, FEMALE, OTHER
+}

@@ -1,0 +1,6 @@
+package dev.guanxi.crm.customer;
+
+/** A classification dimension of DOMAIN §1; labels are in messages.properties under enum.RelationshipLevel.*. */
+public enum RelationshipLevel {
+    BASIC, REACTIVE, ACCOUNTABLE, PROACTIVE, PARTNER
+}

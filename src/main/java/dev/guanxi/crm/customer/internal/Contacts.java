@@ -1,0 +1,73 @@
+package dev.guanxi.crm.customer.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Contacts of customers. Visibility follows the customer, checked by the caller. */
+@Repository
+class Contacts {
+
+    private static final String COLUMNS = "id, customer_id, name, title, role, phone, email, is_primary, notes, version";
+
+    private final JdbcClient jdbc;
+
+    Contacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Stored> ofCustomer(long customerId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE customer_id = ? AND deleted_at IS NULL "
+                        + "ORDER BY is_primary DESC, name, id")
+                .param(customerId).query(Contacts::map).list();
+    }
+
+    Optional<Stored> find(long customerId, long contactId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE id = ? AND customer_id = ? AND deleted_at IS NULL")
+                .params(contactId, customerId).query(Contacts::map).optional();
+    }
+
+    long insert(long customerId, ContactData d) {
+        return jdbc.sql("""
+                        INSERT INTO contacts (customer_id, name, title, role, phone, email, is_primary, notes)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(customerId, d.name(), d.title(), d.role(), d.phone(), d.email(), d.primary(), d.notes())
+                .query(Long.class).single();
+    }
+
+    boolean update(long contactId, int version, ContactData d) {
+        return jdbc.sql("""
+                        UPDATE contacts SET name = ?, title = ?, role = ?, phone = ?, email = ?, is_primary = ?,
+                          notes = ?, version = version + 1, updated_at = now()
+                        WHERE id = ? AND version = ? AND deleted_at IS NULL""")
+                .params(d.name(), d.title(), d.role(), d.phone(), d.email(), d.primary(), d.notes(), contactId, version)
+                .update() == 1;
+    }
+
+    boolean delete(long contactId, int version) {
+        return jdbc.sql("""
+                        UPDATE contacts SET deleted_at = now(), version = version + 1
+                        WHERE id = ? AND version = ? AND deleted_at IS NULL""")
+                .params(contactId, version).update() == 1;
+    }
+
+    void clearPrimary(long customerId, long exceptContactId) {
+        jdbc.sql("UPDATE contacts SET is_primary = FALSE WHERE customer_id = ? AND id <> ? AND is_primary")
+                .params(customerId, exceptContactId).update();
+    }
+
+    record Stored(long id, long customerId, ContactData data, int version) {
+    }
+
+    private static Stored map(ResultSet rs, int n) throws SQLException {
+        return new Stored(rs.getLong("id"), rs.getLong("customer_id"),
+                new ContactData(rs.getString("name"), rs.getString("title"), rs.getString("role"),
+                        rs.getString("phone"), rs.getString("email"), rs.getBoolean("is_primary"),
+                        rs.getString("notes")),
+                rs.getInt("version"));
+    }
+}

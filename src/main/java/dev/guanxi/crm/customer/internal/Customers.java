@@ -1,0 +1,273 @@
+package dev.guanxi.crm.customer.internal;
+
+import dev.guanxi.crm.common.PageResult;
+import dev.guanxi.crm.customer.CreditTerms;
+import dev.guanxi.crm.customer.CustomerKind;
+import dev.guanxi.crm.customer.CustomerType;
+import dev.guanxi.crm.customer.Gender;
+import dev.guanxi.crm.customer.LifecycleStage;
+import dev.guanxi.crm.customer.LoyaltyStatus;
+import dev.guanxi.crm.customer.RelationshipLevel;
+import dev.guanxi.crm.customer.Settlement;
+import dev.guanxi.crm.customer.ValueTier;
+import dev.guanxi.crm.identity.CurrentUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Customer rows in PostgreSQL; every read is filtered by what the given user may see. */
+@Repository
+class Customers {
+
+    private static final String COLUMNS = """
+            id, kind, name, customer_type, value_tier, loyalty_status, settlement, credit_terms, credit_limit,
+            lifecycle_stage, relationship_level, industry, occupation, birth_date, gender, province, city, district,
+            address, source, tags, phone, email, id_number, notes, custom_fields::text AS custom_fields, owner_id,
+            team_id, version, created_at, updated_at, deleted_at""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Customers(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    long insert(CustomerData d, long ownerId, Long teamId) {
+        return jdbc.sql("""
+                        INSERT INTO customers (kind, name, customer_type, value_tier, loyalty_status, settlement,
+                          credit_terms, credit_limit, lifecycle_stage, relationship_level, industry, occupation,
+                          birth_date, gender, province, city, district, address, source, tags, phone, email,
+                          id_number, notes, custom_fields, owner_id, team_id)
+                        VALUES (:kind, :name, :customerType, :valueTier, :loyaltyStatus, :settlement, :creditTerms,
+                          :creditLimit, :lifecycleStage, :relationshipLevel, :industry, :occupation, :birthDate,
+                          :gender, :province, :city, :district, :address, :source, :tags, :phone, :email, :idNumber,
+                          :notes, CAST(:customFields AS jsonb), :ownerId, :teamId)
+                        RETURNING id""")
+                .paramSource(params(d, ownerId, teamId))
+                .query(Long.class).single();
+    }
+
+    /** Updates when the stored version is {@code expectedVersion}; false when it changed meanwhile. */
+    boolean update(long id, int expectedVersion, CustomerData d, long ownerId, Long teamId) {
+        Map<String, Object> params = params(d, ownerId, teamId);
+        params.put("id", id);
+        params.put("version", expectedVersion);
+        return jdbc.sql("""
+                        UPDATE customers SET kind = :kind, name = :name, customer_type = :customerType,
+                          value_tier = :valueTier, loyalty_status = :loyaltyStatus, settlement = :settlement,
+                          credit_terms = :creditTerms, credit_limit = :creditLimit, lifecycle_stage = :lifecycleStage,
+                          relationship_level = :relationshipLevel, industry = :industry, occupation = :occupation,
+                          birth_date = :birthDate, gender = :gender, province = :province, city = :city,
+                          district = :district, address = :address, source = :source, tags = :tags, phone = :phone,
+                          email = :email, id_number = :idNumber, notes = :notes,
+                          custom_fields = CAST(:customFields AS jsonb), owner_id = :ownerId, team_id = :teamId,
+                          version = version + 1, updated_at = now()
+                        WHERE id = :id AND version = :version AND deleted_at IS NULL""")
+                .params(params).update() == 1;
+    }
+
+    boolean markDeleted(long id, int expectedVersion, boolean deleted) {
+        return jdbc.sql("""
+                        UPDATE customers SET deleted_at = CASE WHEN :deleted THEN now() END, version = version + 1,
+                          updated_at = now()
+                        WHERE id = :id AND version = :version AND (deleted_at IS NULL) = :deleted""")
+                .param("deleted", deleted).param("id", id).param("version", expectedVersion).update() == 1;
+    }
+
+    /** The customer when it exists and the user may see it (deleted ones included). */
+    Optional<CustomerRecord> find(long id, CurrentUser user) {
+        Filter f = new Filter();
+        f.visibleTo(user);
+        f.add("id = :id", "id", id);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM customers WHERE " + f.where())
+                .params(f.params).query(this::map).optional();
+    }
+
+    PageResult<CustomerRecord> search(CustomerQuery q, CurrentUser user, CustomerSort sort, int page, int size) {
+        Filter f = Filter.of(q, user);
+        int offset = (page - 1) * size;
+        List<CustomerRecord> rows = new ArrayList<>(jdbc.sql("SELECT " + COLUMNS + " FROM customers WHERE " + f.where()
+                        + " ORDER BY " + (q.showDeleted() ? "deleted_at DESC, id DESC" : sort.sql)
+                        + " LIMIT " + (size + 1) + " OFFSET " + offset)
+                .params(f.params).query(this::map).list());
+        boolean hasNext = rows.size() > size;
+        if (hasNext) {
+            rows.remove(size);
+        }
+        long total;
+        if (page == 1 && !hasNext) {
+            total = rows.size();
+        } else {
+            total = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM customers WHERE " + f.where() + " LIMIT "
+                    + (PageResult.COUNT_CAP + 1) + ") capped").params(f.params).query(Long.class).single();
+        }
+        boolean capped = total > PageResult.COUNT_CAP;
+        return new PageResult<>(rows, page, size, hasNext, Math.min(total, PageResult.COUNT_CAP), capped);
+    }
+
+    private Map<String, Object> params(CustomerData d, long ownerId, Long teamId) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("kind", d.kind().name());
+        p.put("name", d.name());
+        p.put("customerType", d.customerType().name());
+        p.put("valueTier", name(d.valueTier()));
+        p.put("loyaltyStatus", name(d.loyaltyStatus()));
+        p.put("settlement", d.settlement().name());
+        p.put("creditTerms", name(d.creditTerms()));
+        p.put("creditLimit", d.creditLimit());
+        p.put("lifecycleStage", name(d.lifecycleStage()));
+        p.put("relationshipLevel", name(d.relationshipLevel()));
+        p.put("industry", d.industry());
+        p.put("occupation", d.occupation());
+        p.put("birthDate", d.birthDate() == null ? null : Date.valueOf(d.birthDate()));
+        p.put("gender", name(d.gender()));
+        p.put("province", d.province());
+        p.put("city", d.city());
+        p.put("district", d.district());
+        p.put("address", d.address());
+        p.put("source", d.source());
+        p.put("tags", d.tags().toArray(String[]::new));
+        p.put("phone", d.phone());
+        p.put("email", d.email());
+        p.put("idNumber", d.idNumber());
+        p.put("notes", d.notes());
+        p.put("customFields", json.writeValueAsString(d.customFields()));
+        p.put("ownerId", ownerId);
+        p.put("teamId", teamId);
+        return p;
+    }
+
+    private CustomerRecord map(ResultSet rs, int n) throws SQLException {
+        Array tags = rs.getArray("tags");
+        Date birth = rs.getDate("birth_date");
+        CustomerData d = new CustomerData(
+                CustomerKind.valueOf(rs.getString("kind")), rs.getString("name"),
+                CustomerType.valueOf(rs.getString("customer_type")),
+                value(ValueTier.class, rs.getString("value_tier")),
+                value(LoyaltyStatus.class, rs.getString("loyalty_status")),
+                Settlement.valueOf(rs.getString("settlement")),
+                value(CreditTerms.class, rs.getString("credit_terms")), rs.getBigDecimal("credit_limit"),
+                value(LifecycleStage.class, rs.getString("lifecycle_stage")),
+                value(RelationshipLevel.class, rs.getString("relationship_level")),
+                rs.getString("industry"), rs.getString("occupation"), birth == null ? null : birth.toLocalDate(),
+                value(Gender.class, rs.getString("gender")), rs.getString("province"), rs.getString("city"),
+                rs.getString("district"), rs.getString("address"), rs.getString("source"),
+                tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
+                rs.getString("phone"), rs.getString("email"), rs.getString("id_number"), rs.getString("notes"),
+                json.readValue(rs.getString("custom_fields"), new TypeReference<Map<String, Object>>() { }),
+                rs.getLong("owner_id"));
+        return new CustomerRecord(rs.getLong("id"), d, rs.getLong("owner_id"), (Long) rs.getObject("team_id"),
+                rs.getInt("version"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
+                instant(rs.getTimestamp("deleted_at")));
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, String s) {
+        return s == null ? null : Enum.valueOf(type, s);
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+
+    /** A WHERE clause built from fixed SQL fragments and named parameters: user input is never concatenated. */
+    static final class Filter {
+        private final List<String> conditions = new ArrayList<>();
+        private final Map<String, Object> params = new LinkedHashMap<>();
+
+        static Filter of(CustomerQuery q, CurrentUser user) {
+            Filter f = new Filter();
+            f.visibleTo(user);
+            f.conditions.add(q.showDeleted() ? "deleted_at IS NOT NULL" : "deleted_at IS NULL");
+            if (q.q() != null && !q.q().isBlank()) {
+                String text = q.q().strip();
+                String digits = text.replaceAll("[\\s()\\-+]", "");
+                List<String> any = new ArrayList<>();
+                any.add("name ILIKE :nameLike");
+                f.params.put("nameLike", "%" + escapeLike(text) + "%");
+                if (digits.length() >= 3 && digits.chars().allMatch(Character::isDigit)) {
+                    any.add("regexp_replace(phone, '\\D', '', 'g') LIKE :phoneLike");
+                    f.params.put("phoneLike", escapeLike(digits) + "%");
+                }
+                if (text.contains("@") || text.length() >= 3) {
+                    any.add("lower(email) LIKE :emailLike");
+                    f.params.put("emailLike", escapeLike(text.toLowerCase()) + "%");
+                }
+                f.conditions.add("(" + String.join(" OR ", any) + ")");
+            }
+            f.eq("kind", q.kind());
+            f.eq("customer_type", q.customerType());
+            f.eq("value_tier", q.valueTier());
+            f.eq("loyalty_status", q.loyaltyStatus());
+            f.eq("settlement", q.settlement());
+            f.eq("lifecycle_stage", q.lifecycleStage());
+            f.eq("relationship_level", q.relationshipLevel());
+            f.eq("gender", q.gender());
+            f.eq("industry", q.industry());
+            f.eq("occupation", q.occupation());
+            f.eq("province", q.province());
+            f.eq("city", q.city());
+            f.eq("district", q.district());
+            f.eq("source", q.source());
+            f.eq("owner_id", q.ownerId());
+            f.eq("team_id", q.teamId());
+            if (q.tag() != null && !q.tag().isBlank()) {
+                f.add("tags @> ARRAY[CAST(:tag AS text)]", "tag", q.tag().strip());
+            }
+            return f;
+        }
+
+        void visibleTo(CurrentUser user) {
+            if (user.seesAll()) {
+                return;
+            }
+            params.put("me", user.id());
+            if (user.visibleTeamIds().isEmpty()) {
+                conditions.add("owner_id = :me");
+            } else {
+                conditions.add("(owner_id = :me OR team_id IN (:myTeams))");
+                params.put("myTeams", user.visibleTeamIds());
+            }
+        }
+
+        void add(String condition, String param, Object value) {
+            conditions.add(condition);
+            params.put(param, value);
+        }
+
+        private void eq(String column, Object value) {
+            if (value == null || (value instanceof String s && s.isBlank())) {
+                return;
+            }
+            String param = "f_" + column;
+            add(column + " = :" + param, param,
+                    value instanceof Enum<?> e ? e.name() : value instanceof String s ? s.strip() : value);
+        }
+
+        String where() {
+            return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+        }
+
+        private static String escapeLike(String s) {
+            return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.guanxi.crm.identity;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The signed-in user as other modules see it: who they are, what they may do, and which records they see.
+ *
+ * @param visibleTeamIds teams whose records this user sees: their own team, plus the teams they manage
+ */
+public record CurrentUser(long id, String username, String displayName, Role role, Long teamId,
+                          Set<Long> visibleTeamIds) {
+
+    /** Implemented by the principal objects of every authentication this application creates. */
+    public interface Holder {
+        CurrentUser currentUser();
+    }
+
+    public CurrentUser {
+        visibleTeamIds = Set.copyOf(visibleTeamIds);
+    }
+
+    public boolean can(Permission permission) {
+        return role.permissions().contains(permission);
+    }
+
+    /** True when this user sees every record regardless of owner and team. */
+    public boolean seesAll() {
+        return can(Permission.VIEW_ALL_CUSTOMERS);
+    }
+
+    /** Whether a record owned by {@code ownerId} in team {@code teamId} is visible to this user. */
+    public boolean canSee(long ownerId, Long recordTeamId) {
+        return seesAll() || ownerId == id || (recordTeamId != null && visibleTeamIds.contains(recordTeamId));
+    }
+
+    public static Optional<CurrentUser> find() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof Holder holder) {
+            return Optional.of(holder.currentUser());
+        }
+        return Optional.empty();
+    }
+
+    /** The signed-in user; fails when called outside an authenticated request (a programming error). */
+    public static CurrentUser get() {
+        return find().orElseThrow(() -> new IllegalStateException("No signed-in user"));
+    }
+}

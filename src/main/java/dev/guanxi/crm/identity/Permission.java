@@ -1,0 +1,10 @@
+package dev.guanxi.crm.identity;
+
+/** What a role may do. Record visibility (own, team, all) is decided by {@link CurrentUser#scope()}. */
+public enum Permission {
+    VIEW_ALL_CUSTOMERS,
+    EDIT_CUSTOMERS,
+    VIEW_PERSONAL_DATA,
+    VIEW_AUDIT,
+    MANAGE_USERS
+}
