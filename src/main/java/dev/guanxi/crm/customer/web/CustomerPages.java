@@ -1,0 +1,230 @@
+package dev.guanxi.crm.customer.web;
+
+import dev.guanxi.crm.common.ConflictException;
+import dev.guanxi.crm.common.FieldProblem;
+import dev.guanxi.crm.common.InvalidInputException;
+import dev.guanxi.crm.common.PageResult;
+import dev.guanxi.crm.customer.CreditTerms;
+import dev.guanxi.crm.customer.CustomerKind;
+import dev.guanxi.crm.customer.CustomerType;
+import dev.guanxi.crm.customer.Gender;
+import dev.guanxi.crm.customer.LifecycleStage;
+import dev.guanxi.crm.customer.LoyaltyStatus;
+import dev.guanxi.crm.customer.RelationshipLevel;
+import dev.guanxi.crm.customer.Settlement;
+import dev.guanxi.crm.customer.ValueTier;
+import dev.guanxi.crm.customer.internal.ContactData;
+import dev.guanxi.crm.customer.internal.CustomerData;
+import dev.guanxi.crm.customer.internal.CustomerQuery;
+import dev.guanxi.crm.customer.internal.CustomerService;
+import dev.guanxi.crm.customer.internal.CustomerSort;
+import dev.guanxi.crm.customer.internal.CustomerView;
+import dev.guanxi.crm.identity.CurrentUser;
+import dev.guanxi.crm.identity.Permission;
+import dev.guanxi.crm.identity.UserDirectory;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Set;
+
+/** Customer list, form and 360 page. */
+@Controller
+@RequestMapping("/customers")
+class CustomerPages {
+
+    static final int PAGE_SIZE = 25;
+
+    private final CustomerService service;
+    private final UserDirectory users;
+    private final Validator validator;
+
+    CustomerPages(CustomerService service, UserDirectory users, Validator validator) {
+        this.service = service;
+        this.users = users;
+        this.validator = validator;
+    }
+
+    @GetMapping
+    String list(@ModelAttribute("query") CustomerQuery query, BindingResult binding,
+                @RequestParam(required = false) String sort, @RequestParam(defaultValue = "1") int page,
+                HttpServletRequest request, Model model) {
+        if (binding.hasErrors()) {
+            model.addAttribute("page", new PageResult<CustomerView>(java.util.List.of(), 1, PAGE_SIZE, false, 0, false));
+            model.addAttribute("filterError", true);
+        } else {
+            CustomerSort order = CustomerSort.parse(sort);
+            model.addAttribute("page", service.search(query, order, Math.max(1, page), PAGE_SIZE));
+        }
+        model.addAttribute("sort", sort == null ? "newest" : sort.toLowerCase());
+        String others = request.getQueryString() == null ? ""
+                : request.getQueryString().replaceAll("(^|&)page=[^&]*", "").replaceFirst("^&", "");
+        model.addAttribute("pageLink", request.getContextPath() + "/customers?" + others + (others.isEmpty() ? "" : "&") + "page=");
+        addChoices(model);
+        model.addAttribute("owners", users.activeUsers());
+        model.addAttribute("teams", users.teams());
+        boolean partial = "true".equals(request.getHeader("HX-Request"))
+                && "results".equals(request.getHeader("HX-Target"));
+        return partial ? "customer/list :: results" : "customer/list";
+    }
+
+    @GetMapping("/new")
+    String newForm(Model model) {
+        model.addAttribute("form", new CustomerForm());
+        return form(model, null);
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("form") CustomerForm form, BindingResult binding, Model model,
+                  RedirectAttributes redirect) {
+        CustomerData data = validate(form, binding);
+        if (!binding.hasErrors()) {
+            try {
+                long id = service.create(data);
+                redirect.addFlashAttribute("message", "customer.created");
+                return "redirect:/customers/" + id;
+            } catch (InvalidInputException e) {
+                reject(e, binding);
+            }
+        }
+        return form(model, null);
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        CustomerView customer = service.get(id);
+        model.addAttribute("c", customer);
+        model.addAttribute("contacts", service.contacts(id));
+        model.addAttribute("timeline", service.timeline(id, 50));
+        model.addAttribute("contactForm", model.containsAttribute("contactForm") ? model.getAttribute("contactForm")
+                : new ContactData(null, null, null, null, null, false, null));
+        model.addAttribute("canEdit", CurrentUser.get().can(Permission.EDIT_CUSTOMERS));
+        return "customer/show";
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        CustomerView c = service.get(id);
+        model.addAttribute("form", CustomerForm.of(c.data(), c.version()));
+        return form(model, c);
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, @ModelAttribute("form") CustomerForm form, BindingResult binding,
+                  Model model, RedirectAttributes redirect) {
+        CustomerView current = service.get(id);
+        CustomerData data = validate(form, binding);
+        if (!binding.hasErrors()) {
+            try {
+                service.update(id, form.getVersion(), data);
+                redirect.addFlashAttribute("message", "customer.updated");
+                return "redirect:/customers/" + id;
+            } catch (InvalidInputException e) {
+                reject(e, binding);
+            } catch (ConflictException e) {
+                binding.reject("customer.conflict");
+            }
+        }
+        return form(model, current);
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        try {
+            service.delete(id, version);
+            redirect.addFlashAttribute("message", "customer.deleted");
+            redirect.addFlashAttribute("undoId", id);
+            return "redirect:/customers";
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", "customer.conflict");
+            return "redirect:/customers/" + id;
+        }
+    }
+
+    @PostMapping("/{id}/restore")
+    String restore(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        try {
+            service.restore(id, version);
+            redirect.addFlashAttribute("message", "customer.restored");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", "customer.conflict");
+        }
+        return "redirect:/customers/" + id;
+    }
+
+    @PostMapping("/{id}/contacts")
+    String addContact(@PathVariable long id, @ModelAttribute("contactForm") ContactData contact, BindingResult binding,
+                      Model model, RedirectAttributes redirect) {
+        for (ConstraintViolation<ContactData> v : validator.validate(contact)) {
+            binding.rejectValue(v.getPropertyPath().toString(), "invalid", v.getMessage());
+        }
+        if (binding.hasErrors()) {
+            model.addAttribute("contactErrors", true);
+            return show(id, model);
+        }
+        service.addContact(id, contact);
+        redirect.addFlashAttribute("message", "contact.added");
+        return "redirect:/customers/" + id + "#contacts";
+    }
+
+    @PostMapping("/{id}/contacts/{contactId}/delete")
+    String deleteContact(@PathVariable long id, @PathVariable long contactId, @RequestParam int version,
+                         RedirectAttributes redirect) {
+        try {
+            service.deleteContact(id, contactId, version);
+            redirect.addFlashAttribute("message", "contact.deleted");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", "customer.conflict");
+        }
+        return "redirect:/customers/" + id + "#contacts";
+    }
+
+    private String form(Model model, CustomerView existing) {
+        model.addAttribute("existing", existing);
+        model.addAttribute("owners", service.assignableOwners());
+        addChoices(model);
+        return "customer/form";
+    }
+
+    private CustomerData validate(CustomerForm form, BindingResult binding) {
+        CustomerData data = form.toData();
+        Set<ConstraintViolation<CustomerData>> violations = validator.validate(data);
+        for (ConstraintViolation<CustomerData> v : violations) {
+            String field = v.getPropertyPath().toString().replaceAll("[\\[.].*$", "");
+            if (binding.getFieldErrorCount(field) == 0) {
+                binding.rejectValue(field, "invalid", v.getMessage());
+            }
+        }
+        return data;
+    }
+
+    private static void reject(InvalidInputException e, BindingResult binding) {
+        for (FieldProblem p : e.problems()) {
+            binding.rejectValue(p.field(), p.messageKey());
+        }
+    }
+
+    private static void addChoices(Model model) {
+        model.addAttribute("kinds", CustomerKind.values());
+        model.addAttribute("customerTypes", CustomerType.values());
+        model.addAttribute("valueTiers", ValueTier.values());
+        model.addAttribute("loyaltyStatuses", LoyaltyStatus.values());
+        model.addAttribute("settlements", Settlement.values());
+        model.addAttribute("creditTermsValues", CreditTerms.values());
+        model.addAttribute("lifecycleStages", LifecycleStage.values());
+        model.addAttribute("relationshipLevels", RelationshipLevel.values());
+        model.addAttribute("genders", Gender.values());
+        model.addAttribute("sources", new String[] {"WEBSITE", "REFERRAL", "EXHIBITION", "COLD_CALL", "ADVERTISING",
+                "PARTNER", "WECHAT"});
+    }
+}

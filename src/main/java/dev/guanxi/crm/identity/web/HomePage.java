@@ -1,0 +1,13 @@
+package dev.guanxi.crm.identity.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class HomePage {
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/customers";
+    }
+}
