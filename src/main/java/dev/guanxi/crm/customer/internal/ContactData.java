@@ -12,12 +12,12 @@ public record ContactData(
         @Size(max = 100, message = "{validation.size.max}") String role,
         @Pattern(regexp = "^[+0-9 ()\\-]{5,30}$", message = "{validation.phone}") String phone,
         @Email(message = "{validation.email}") @Size(max = 200, message = "{validation.size.max}") String email,
-        boolean primary,
+        Boolean primary,
         @Size(max = 2000, message = "{validation.size.max}") String notes) {
 
     public ContactData normalized() {
         return new ContactData(trim(name), trim(title), trim(role), trim(phone),
-                email == null || email.isBlank() ? null : email.strip().toLowerCase(), primary, trim(notes));
+                email == null || email.isBlank() ? null : email.strip().toLowerCase(), Boolean.TRUE.equals(primary), trim(notes));
     }
 
     private static String trim(String s) {

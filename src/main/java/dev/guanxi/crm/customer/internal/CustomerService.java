@@ -185,7 +185,7 @@ public class CustomerService {
         }
         ContactData d = input.normalized();
         long id = contacts.insert(customerId, d);
-        if (d.primary()) {
+        if (Boolean.TRUE.equals(d.primary())) {
             contacts.clearPrimary(customerId, id);
         }
         audit.record(CONTACT_ENTITY, id, AuditAction.CREATE, diff(null, d), d.name() + " @ customer " + customerId);
@@ -205,7 +205,7 @@ public class CustomerService {
         if (current.version() != expectedVersion || !contacts.update(contactId, expectedVersion, d)) {
             throw stale("Contact", contactId);
         }
-        if (d.primary()) {
+        if (Boolean.TRUE.equals(d.primary())) {
             contacts.clearPrimary(customerId, contactId);
         }
         Map<String, Change> changes = diff(current.data(), d);

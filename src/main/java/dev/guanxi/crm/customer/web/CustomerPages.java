@@ -25,6 +25,7 @@ import dev.guanxi.crm.identity.UserDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -80,6 +81,7 @@ class CustomerPages {
 
     @GetMapping("/new")
     String newForm(Model model) {
+        requireEdit();
         model.addAttribute("form", new CustomerForm());
         return form(model, null);
     }
@@ -115,6 +117,7 @@ class CustomerPages {
     @GetMapping("/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
         CustomerView c = service.get(id);
+        requireEdit();
         model.addAttribute("form", CustomerForm.of(c.data(), c.version()));
         return form(model, c);
     }
@@ -187,6 +190,12 @@ class CustomerPages {
             redirect.addFlashAttribute("error", "customer.conflict");
         }
         return "redirect:/customers/" + id + "#contacts";
+    }
+
+    private static void requireEdit() {
+        if (!CurrentUser.get().can(Permission.EDIT_CUSTOMERS)) {
+            throw new AccessDeniedException("This role may not change customers");
+        }
     }
 
     private String form(Model model, CustomerView existing) {

@@ -24,12 +24,6 @@ class ApiTokens {
     static final String PREFIX = "gx_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record TokenView(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
-        boolean active() {
-            return revokedAt == null;
-        }
-    }
-
     record Created(long id, String token) {
     }
 
@@ -52,12 +46,12 @@ class ApiTokens {
         return new Created(id, token);
     }
 
-    List<TokenView> list(long userId) {
+    List<ApiTokenView> list(long userId) {
         return jdbc.sql("""
                         SELECT id, name, token_prefix, created_at, last_used_at, revoked_at FROM api_tokens
                         WHERE user_id = ? ORDER BY revoked_at NULLS FIRST, created_at DESC""")
                 .param(userId)
-                .query((rs, n) -> new TokenView(rs.getLong(1), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new ApiTokenView(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6))))
                 .list();
     }
