@@ -83,6 +83,20 @@ class CustomerPagesTest {
     }
 
     @Test
+    void emptyOptionalFieldsAreAcceptedAsABrowserSendsThem() throws Exception {
+        MvcResult r = mvc.perform(post("/customers").session(session).with(csrf())
+                        .param("kind", "PERSON").param("name", "Minimal " + System.nanoTime())
+                        .param("customerType", "CONSUMER").param("settlement", "CASH").param("phone", "")
+                        .param("email", "").param("idNumber", "").param("birthDate", "").param("creditLimit", "")
+                        .param("valueTier", "").param("gender", "").param("tags", "").param("customFields", "")
+                        .param("ownerId", "").param("version", "0"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        long id = Long.parseLong(r.getResponse().getRedirectedUrl().substring("/customers/".length()));
+        assertThat(jdbc.sql("SELECT phone IS NULL AND id_number IS NULL AND email IS NULL FROM customers WHERE id = ?")
+                .param(id).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
     void creditCustomerNeedsLimitAndTermsInTheForm() throws Exception {
         mvc.perform(post("/customers").session(session).with(csrf()).locale(Locale.ENGLISH)
                         .param("kind", "ORGANIZATION").param("name", "Credit Co").param("customerType", "BUSINESS")

@@ -10,7 +10,7 @@ public record ContactData(
         @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.size.max}") String name,
         @Size(max = 100, message = "{validation.size.max}") String title,
         @Size(max = 100, message = "{validation.size.max}") String role,
-        @Pattern(regexp = "^[+0-9 ()\\-]{5,30}$", message = "{validation.phone}") String phone,
+        @Pattern(regexp = "^$|^[+0-9 ()\\-]{5,30}$", message = "{validation.phone}") String phone,
         @Email(message = "{validation.email}") @Size(max = 200, message = "{validation.size.max}") String email,
         Boolean primary,
         @Size(max = 2000, message = "{validation.size.max}") String notes) {

@@ -46,9 +46,9 @@ public record CustomerData(
         @Size(max = 300, message = "{validation.size.max}") String address,
         @Size(max = 50, message = "{validation.size.max}") String source,
         @Size(max = 20, message = "{validation.tags}") List<@Size(max = 40, message = "{validation.size.max}") String> tags,
-        @Pattern(regexp = "^[+0-9 ()\\-]{5,30}$", message = "{validation.phone}") String phone,
+        @Pattern(regexp = "^$|^[+0-9 ()\\-]{5,30}$", message = "{validation.phone}") String phone,
         @Email(message = "{validation.email}") @Size(max = 200, message = "{validation.size.max}") String email,
-        @Pattern(regexp = "^[0-9A-Za-z\\-]{4,30}$", message = "{validation.id-number}") String idNumber,
+        @Pattern(regexp = "^$|^[0-9A-Za-z\\-]{4,30}$", message = "{validation.id-number}") String idNumber,
         @Size(max = 4000, message = "{validation.size.max}") String notes,
         @Size(max = 50, message = "{validation.custom-fields}") Map<String, Object> customFields,
         Long ownerId) {
