@@ -206,7 +206,8 @@ class CustomerPages {
     }
 
     private CustomerData validate(CustomerForm form, BindingResult binding) {
-        CustomerData data = form.toData();
+        // Validate what will be stored: empty optional inputs (phone, ID number) are absent, not malformed.
+        CustomerData data = form.toData().normalized();
         Set<ConstraintViolation<CustomerData>> violations = validator.validate(data);
         for (ConstraintViolation<CustomerData> v : violations) {
             String field = v.getPropertyPath().toString().replaceAll("[\\[.].*$", "");
