@@ -133,13 +133,19 @@ class BrowserJourneyTest {
         assertThat(driver.getCurrentUrl()).contains("q=");
         driver.findElement(By.cssSelector("#results a.customer-link")).click();
         wait.until(ExpectedConditions.textToBe(By.id("customer-name"), name));
+
+        driver.get("http://localhost:" + port + "/customers?lang=zh_CN");
+        wait.until(ExpectedConditions.textToBe(By.id("nav-customers"), "客户"));
+        assertThat(driver.findElement(By.id("new-customer")).getText()).isEqualTo("新建客户");
+        driver.get("http://localhost:" + port + "/customers?lang=en");
+        wait.until(ExpectedConditions.textToBe(By.id("nav-customers"), "Customers"));
     }
 
     @Test
     void customerListShowsARepsCustomers() throws IOException {
         TestAccounts accounts = new TestAccounts(context);
         long team = accounts.team("east");
-        Account rep = accounts.user(Role.SALES_REP, team);
+        Account rep = accounts.user(Role.SALES_REP, team, "王芳");
         long lina = teammate(team, "li.na", "李娜");
         long wei = teammate(team, "zhang.wei", "张伟");
         Api api = new Api(port, rep.token());

@@ -15,6 +15,7 @@ public record ContactData(
         Boolean primary,
         @Size(max = 2000, message = "{validation.size.max}") String notes) {
 
+    /** Blank strings become null (an empty phone is no phone), e-mail lower case, primary never null. */
     public ContactData normalized() {
         return new ContactData(trim(name), trim(title), trim(role), trim(phone),
                 email == null || email.isBlank() ? null : email.strip().toLowerCase(), Boolean.TRUE.equals(primary), trim(notes));

@@ -168,7 +168,7 @@ class CustomerPages {
     @PostMapping("/{id}/contacts")
     String addContact(@PathVariable long id, @ModelAttribute("contactForm") ContactData contact, BindingResult binding,
                       Model model, RedirectAttributes redirect) {
-        for (ConstraintViolation<ContactData> v : validator.validate(contact)) {
+        for (ConstraintViolation<ContactData> v : validator.validate(contact.normalized())) {
             binding.rejectValue(v.getPropertyPath().toString(), "invalid", v.getMessage());
         }
         if (binding.hasErrors()) {

@@ -29,9 +29,13 @@ public final class TestAccounts {
     }
 
     public Account user(Role role, Long teamId) {
+        return user(role, teamId, null);
+    }
+
+    public Account user(Role role, Long teamId, String displayName) {
         String username = role.name().toLowerCase() + "." + RUN + "." + SEQ.incrementAndGet();
-        long id = users.createUser(new UserAdministration.NewUser(username, "Test " + username, null, PASSWORD, role,
-                teamId));
+        long id = users.createUser(new UserAdministration.NewUser(username,
+                displayName == null ? "Test " + username : displayName, null, PASSWORD, role, teamId));
         return new Account(id, username, tokens.create(id, "test").token(), teamId);
     }
 
