@@ -167,7 +167,7 @@ class CustomerPagesTest {
                         .param("name", "").param("email", "bad"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("must not be empty")));
         mvc.perform(post("/customers/" + id + "/contacts").session(session).with(csrf()).param("name", "赵敏")
-                        .param("title", "财务总监").param("primary", "true"))
+                        .param("title", "财务总监").param("primary", "true").param("phone", "").param("email", ""))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/customers/" + id).session(session)).andExpect(content().string(containsString("赵敏")));
     }

