@@ -1,0 +1,91 @@
+package dev.guanxi.crm.demo.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Loads the demo staff, customers and contacts into an empty database in one transaction: it all appears at
+ * once or, after a failure, not at all, and a second load finds the data and does nothing.
+ */
+@Component
+class DemoDataLoader {
+
+    static final long SEED = 42;
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final DemoStaff staff;
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate transaction;
+
+    DemoDataLoader(DemoStaff staff, JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction) {
+        this.staff = staff;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.transaction = transaction;
+    }
+
+    /** Loads the demo data unless the database has customers or demo users already; empty when it did nothing. */
+    Optional<DemoData> loadIfEmpty(int customerCount) {
+        if (customerCount < 0) {
+            throw new IllegalArgumentException("guanxi.demo.customers must not be negative: " + customerCount);
+        }
+        long started = System.nanoTime();
+        DemoData data = transaction.execute(status -> load(customerCount));
+        if (data == null) {
+            return Optional.empty();
+        }
+        // Fresh statistics, so that the first list pages already get good plans on a million rows.
+        jdbc.sql("ANALYZE customers, contacts").update();
+        data = data.took(Duration.ofNanos(System.nanoTime() - started));
+        log.info("Demo data loaded: {} customers and {} contacts in {} ms ({} rows/s)", data.customers(),
+                data.contacts(), data.loadTime().toMillis(), data.rowsPerSecond());
+        return Optional.of(data);
+    }
+
+    private DemoData load(int customerCount) {
+        // Blocks a second instance starting at the same time until this load commits; it then finds the data.
+        jdbc.sql("LOCK TABLE customers IN SHARE ROW EXCLUSIVE MODE").update();
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM customers)").query(Boolean.class).single() || staff.present()) {
+            return null;
+        }
+        log.info("Loading demo data: {} teams, {} users, {} customers", DemoStaff.TEAMS.size(),
+                DemoStaff.MEMBERS.size(), customerCount);
+        String password = DemoStaff.randomPassword();
+        List<DemoStaff.Owner> owners = staff.create(password);
+        long contacts = 0;
+        if (customerCount > 0) {
+            long firstId = reserveCustomerIds(customerCount);
+            DemoCustomers customers = new DemoCustomers(SEED, owners, customerCount, Instant.now());
+            try {
+                contacts = new CustomerCopy(DataSourceUtils.getConnection(dataSource))
+                        .load(customers, firstId, customerCount);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Loading the demo customers failed", e);
+            }
+        }
+        return new DemoData(DemoStaff.MEMBERS, password, customerCount, contacts, Duration.ZERO);
+    }
+
+    /**
+     * Takes {@code count} consecutive ids from the customers' identity sequence; the table lock keeps other
+     * inserts from drawing ids in between.
+     */
+    private long reserveCustomerIds(long count) {
+        long first = jdbc.sql("SELECT nextval(pg_get_serial_sequence('customers', 'id'))").query(Long.class).single();
+        jdbc.sql("SELECT setval(pg_get_serial_sequence('customers', 'id'), ?)").param(first + count - 1)
+                .query(Long.class).single();
+        return first;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.guanxi.crm.demo.internal;
+
+import dev.guanxi.crm.identity.Role;
+import dev.guanxi.crm.identity.TeamSummary;
+import dev.guanxi.crm.identity.UserDirectory;
+import dev.guanxi.crm.identity.UserSummary;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the real loader against the embedded PostgreSQL. It has a database of its own: the loader only loads into
+ * a database without customers, and the demo users must not show up in other tests' user lists.
+ */
+@SpringBootTest(properties = "guanxi.db.data-dir=target/test-postgres-demo")
+@ActiveProfiles("test")
+class DemoDataLoaderIntegrationTest {
+
+    private static final int CUSTOMERS = 1_500;
+
+    @Autowired
+    DemoDataLoader loader;
+    @Autowired
+    DemoDataRunner runner;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDirectory directory;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Test
+    void loadsAConsistentDemoDatabaseOnceAndOnlyOnce() {
+        runner.run(new DefaultApplicationArguments());
+        assertThat(count("SELECT count(*) FROM customers")).as("guanxi.demo=false turns the runner off").isZero();
+        assertThat(count("SELECT count(*) FROM teams")).isZero();
+
+        DemoData data = loader.loadIfEmpty(CUSTOMERS).orElseThrow();
+
+        assertThat(data.customers()).isEqualTo(CUSTOMERS);
+        assertThat(count("SELECT count(*) FROM customers")).isEqualTo(CUSTOMERS);
+        assertThat(count("SELECT count(*) FROM contacts")).isEqualTo(data.contacts()).isPositive();
+        assertStaff(data.password());
+        assertCustomersKeepTheRules();
+        assertContacts();
+
+        assertThat(loader.loadIfEmpty(CUSTOMERS)).as("a second start loads nothing").isEmpty();
+        assertThat(count("SELECT count(*) FROM customers")).isEqualTo(CUSTOMERS);
+        assertThat(count("SELECT count(*) FROM contacts")).isEqualTo(data.contacts());
+        assertThat(count("SELECT count(*) FROM users")).isEqualTo(DemoStaff.MEMBERS.size() + 1);
+    }
+
+    private void assertStaff(String password) {
+        assertThat(password).hasSize(16);
+        List<TeamSummary> teams = directory.teams();
+        assertThat(teams).extracting(TeamSummary::name).containsExactlyInAnyOrderElementsOf(DemoStaff.TEAMS);
+        Map<String, UserSummary> users = directory.activeUsers().stream()
+                .collect(Collectors.toMap(UserSummary::username, u -> u));
+        for (DemoStaff.Member member : DemoStaff.MEMBERS) {
+            UserSummary user = users.get(member.username());
+            assertThat(user).as(member.username()).isNotNull();
+            assertThat(user.role()).isEqualTo(member.role());
+            assertThat(user.teamName()).isEqualTo(member.team() == null ? null : DemoStaff.TEAMS.get(member.team()));
+            String hash = jdbc.sql("SELECT password_hash FROM users WHERE id = ?").param(user.id())
+                    .query(String.class).single();
+            assertThat(passwordEncoder.matches(password, hash)).as("one password for all").isTrue();
+        }
+        for (TeamSummary team : teams) {
+            UserSummary manager = directory.find(team.managerId()).orElseThrow();
+            assertThat(manager.role()).isEqualTo(Role.MANAGER);
+            assertThat(manager.teamId()).isEqualTo(team.id());
+        }
+        assertThat(users.values().stream().filter(u -> u.role() == Role.SALES_REP)
+                .collect(Collectors.groupingBy(UserSummary::teamId, Collectors.counting())).values())
+                .hasSize(2).allSatisfy(reps -> assertThat(reps).isBetween(2L, 3L));
+    }
+
+    private void assertCustomersKeepTheRules() {
+        assertNone("owners are the sales staff and the team is the owner's", """
+                SELECT count(*) FROM customers c JOIN users u ON u.id = c.owner_id
+                WHERE u.role NOT IN ('MANAGER', 'SALES_REP') OR c.team_id IS DISTINCT FROM u.team_id""");
+        assertThat(count("SELECT count(DISTINCT owner_id) FROM customers")).isEqualTo(7);
+        assertNone("persons are consumers", """
+                SELECT count(*) FROM customers WHERE (kind = 'PERSON') <> (customer_type = 'CONSUMER')""");
+        assertNone("credit customers have terms and a limit", """
+                SELECT count(*) FROM customers
+                WHERE (settlement = 'CREDIT') <> (credit_terms IS NOT NULL AND credit_limit IS NOT NULL)""");
+        assertNone("mobile numbers", "SELECT count(*) FROM customers WHERE phone !~ '^1[3-9][0-9]{9}$'");
+        assertNone("e-mail addresses", "SELECT count(*) FROM customers WHERE email !~ '^[a-z0-9._-]+@[a-z0-9.-]+$'");
+        assertNone("persons aged 20 to 70", """
+                SELECT count(*) FROM customers WHERE kind = 'PERSON' AND (birth_date IS NULL OR gender IS NULL
+                  OR birth_date > current_date - interval '20 years'
+                  OR birth_date <= current_date - interval '71 years')""");
+        assertNone("organizations have no birth date", """
+                SELECT count(*) FROM customers WHERE kind = 'ORGANIZATION'
+                  AND (birth_date IS NOT NULL OR gender IS NOT NULL OR id_number IS NOT NULL)""");
+        assertNone("ID numbers start with the region and birth date", """
+                SELECT count(*) FROM customers WHERE id_number IS NOT NULL
+                  AND substr(id_number, 7, 8) <> to_char(birth_date, 'YYYYMMDD')""");
+        assertNone("every customer has a full region", """
+                SELECT count(*) FROM customers WHERE province IS NULL OR city IS NULL OR district IS NULL""");
+        assertNone("created over the last three years", """
+                SELECT count(*) FROM customers WHERE created_at < now() - interval '1096 days'
+                  OR created_at > now() OR updated_at < created_at""");
+        assertNone("at most three tags", "SELECT count(*) FROM customers WHERE cardinality(tags) > 3");
+        assertThat(count("SELECT count(DISTINCT province) FROM customers")).isGreaterThanOrEqualTo(12);
+        assertThat(count("SELECT count(*) FROM customers WHERE value_tier = 'VIP'"))
+                .isPositive().isLessThan(count("SELECT count(*) FROM customers WHERE value_tier = 'SMALL'") / 4);
+        assertThat(count("SELECT count(*) FROM customers WHERE settlement = 'CREDIT'")).isPositive();
+        assertThat(count("SELECT count(*) FROM customers WHERE cardinality(tags) > 0")).isPositive();
+        assertThat(count("SELECT max(id) - min(id) + 1 FROM customers")).as("reserved ids in one run")
+                .isEqualTo(CUSTOMERS);
+        assertThat(count("""
+                SELECT pg_sequence_last_value(pg_get_serial_sequence('customers', 'id')) - max(id) FROM customers"""))
+                .as("the id sequence continues after the loaded ids").isGreaterThanOrEqualTo(0);
+    }
+
+    private void assertContacts() {
+        assertNone("persons have no contacts", """
+                SELECT count(*) FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE c.kind = 'PERSON'""");
+        assertNone("organizations have one to three contacts, one of them primary", """
+                SELECT count(*) FROM customers c
+                WHERE c.kind = 'ORGANIZATION' AND NOT EXISTS (
+                  SELECT 1 FROM contacts k WHERE k.customer_id = c.id
+                  HAVING count(*) BETWEEN 1 AND 3 AND count(*) FILTER (WHERE k.is_primary) = 1)""");
+        assertNone("contact details", """
+                SELECT count(*) FROM contacts WHERE name = '' OR title IS NULL
+                  OR phone !~ '^1[3-9][0-9]{9}$' OR email !~ '^[a-z0-9._-]+@[a-z0-9.-]+$'""");
+    }
+
+    private void assertNone(String rule, String sql) {
+        assertThat(count(sql)).as(rule).isZero();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
