@@ -10,7 +10,6 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a database without customers, and the demo users must not show up in other tests' user lists.
  */
 @SpringBootTest(properties = "guanxi.db.data-dir=target/test-postgres-demo")
-@ActiveProfiles("test")
 class DemoDataLoaderIntegrationTest {
 
     private static final int CUSTOMERS = 1_500;
