@@ -93,6 +93,7 @@ final class EmbeddedPostgresServer {
             if (!dataDir.exists() && !dataDir.mkdirs()) {
                 throw new IOException("cannot create " + dataDir.getAbsolutePath());
             }
+            OrphanedPostmaster.stopIfOrphaned(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(clean)
@@ -115,8 +116,7 @@ final class EmbeddedPostgresServer {
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir.getAbsolutePath()
-                    + ". If a previous run was killed, a PostgreSQL process may still hold this directory: stop it "
-                    + "(see postmaster.pid there) and start again.", e);
+                    + ": " + e.getMessage(), e);
         }
     }
 }
