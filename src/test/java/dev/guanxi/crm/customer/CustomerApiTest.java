@@ -120,7 +120,13 @@ class CustomerApiTest {
         long other = create(eastRep, person("李华" + System.nanoTime() % 100000));
         List<Long> found = ids(as(eastRep).get("/api/v1/customers?q=" + unique));
         assertThat(found).contains(id).doesNotContain(other);
-        assertThat(ids(as(eastRep).get("/api/v1/customers?q=明&size=200"))).contains(id).doesNotContain(other);
+        assertThat(ids(as(eastRep).get("/api/v1/customers?q=明&size=200&ownerId=" + eastRep.id()))).contains(id)
+                .doesNotContain(other);
+        assertThat(ids(as(eastRep).get("/api/v1/customers?q=王明&size=200&ownerId=" + eastRep.id()))).contains(id)
+                .doesNotContain(other);
+        assertThat(ids(as(eastRep).get("/api/v1/customers?q=华&ownerId=" + eastRep.id()))).contains(other)
+                .doesNotContain(id);
+        assertThat(ids(as(eastRep).get("/api/v1/customers?q=明王&ownerId=" + eastRep.id()))).isEmpty();
     }
 
     @Test

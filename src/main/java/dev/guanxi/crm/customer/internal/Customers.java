@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -201,7 +202,13 @@ class Customers {
                 String text = q.q().strip();
                 String digits = text.replaceAll("[\\s()\\-+]", "");
                 List<String> any = new ArrayList<>();
-                any.add("name ILIKE :nameLike");
+                if (text.codePointCount(0, text.length()) <= 2 && text.chars().noneMatch(Character::isWhitespace)) {
+                    // one or two characters: no trigram exists, the character-pair index answers (V1_4)
+                    any.add("(guanxi_grams(name) @> ARRAY[CAST(:gram AS text)] AND name ILIKE :nameLike)");
+                    f.params.put("gram", text.toLowerCase(Locale.ROOT));
+                } else {
+                    any.add("name ILIKE :nameLike");
+                }
                 f.params.put("nameLike", "%" + escapeLike(text) + "%");
                 if (digits.length() >= 3 && digits.chars().allMatch(Character::isDigit)) {
                     any.add("regexp_replace(phone, '\\D', '', 'g') LIKE :phoneLike");
