@@ -8,3 +8,4 @@ CREATE FUNCTION guanxi_grams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARAL
   WHERE g !~ '\s'
 $$;
 CREATE INDEX customers_name_grams_idx ON customers USING gin (guanxi_grams(name));
+ANALYZE customers;

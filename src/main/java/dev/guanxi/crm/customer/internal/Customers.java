@@ -204,12 +204,13 @@ class Customers {
                 List<String> any = new ArrayList<>();
                 if (text.codePointCount(0, text.length()) <= 2 && text.chars().noneMatch(Character::isWhitespace)) {
                     // one or two characters: no trigram exists, the character-pair index answers (V1_4)
-                    any.add("(guanxi_grams(name) @> ARRAY[CAST(:gram AS text)] AND name ILIKE :nameLike)");
+                    // (strpos, not ILIKE, for the recheck: a generic plan must not pick the trigram index here)
+                    any.add("(guanxi_grams(name) @> ARRAY[CAST(:gram AS text)] AND strpos(lower(name), :gram) > 0)");
                     f.params.put("gram", text.toLowerCase(Locale.ROOT));
                 } else {
                     any.add("name ILIKE :nameLike");
+                    f.params.put("nameLike", "%" + escapeLike(text) + "%");
                 }
-                f.params.put("nameLike", "%" + escapeLike(text) + "%");
                 if (digits.length() >= 3 && digits.chars().allMatch(Character::isDigit)) {
                     any.add("regexp_replace(phone, '\\D', '', 'g') LIKE :phoneLike");
                     f.params.put("phoneLike", escapeLike(digits) + "%");
