@@ -182,6 +182,18 @@ class CustomerPagesTest {
     }
 
     @Test
+    void filtersKeepTheirValuesAndFilterTheList() throws Exception {
+        String name = "Filtered " + System.nanoTime();
+        long id = createThroughForm(name);
+        mvc.perform(get("/customers").param("province", "广东省").param("kind", "PERSON").param("q", name)
+                        .session(session))
+                .andExpect(content().string(allOf(containsString("value=\"PERSON\" selected=\"selected\""),
+                        containsString("value=\"广东省\""), containsString("/customers/" + id))));
+        mvc.perform(get("/customers").param("province", "浙江省").param("q", name).session(session))
+                .andExpect(content().string(not(containsString("/customers/" + id + "\""))));
+    }
+
+    @Test
     void uiSpeaksChineseOnRequest() throws Exception {
         mvc.perform(get("/customers").param("lang", "zh_CN").session(session))
                 .andExpect(content().string(allOf(containsString("新建客户"), containsString("生命周期阶段"))));
