@@ -7,6 +7,10 @@ import org.slf4j.LoggerFactory;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -37,7 +41,10 @@ final class EmbeddedPostgresServer {
     private EmbeddedPostgresServer() {
     }
 
-    /** Starts the server for this data directory unless it runs already, and counts one more user of it. */
+    /**
+     * Starts the server for this data directory unless it runs already, and counts one more user of it.
+     * {@code clean} empties the directory at the first start in this JVM (tests), never at a later one.
+     */
     static synchronized EmbeddedPostgres acquire(File dataDir, int port, boolean clean, boolean durable) {
         String key = dataDir.getAbsolutePath();
         EmbeddedPostgres running = SERVERS.get(key);
@@ -88,15 +95,31 @@ final class EmbeddedPostgresServer {
         }
     }
 
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     private static EmbeddedPostgres start(File dataDir, int port, boolean clean, boolean durable) {
         try {
+            if (dataDir.exists()) {
+                OrphanedPostmaster.stopIfOrphaned(dataDir);
+            }
+            if (clean) {
+                deleteRecursively(dataDir.toPath());
+            }
             if (!dataDir.exists() && !dataDir.mkdirs()) {
                 throw new IOException("cannot create " + dataDir.getAbsolutePath());
             }
-            OrphanedPostmaster.stopIfOrphaned(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(clean)
+                    .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setServerConfig("max_connections", "200")
