@@ -170,6 +170,19 @@ class CustomerPagesTest {
                         .param("title", "财务总监").param("primary", "true").param("phone", "").param("email", ""))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/customers/" + id).session(session)).andExpect(content().string(containsString("赵敏")));
+        long contactId = jdbc.sql("SELECT id FROM contacts WHERE customer_id = ?").param(id).query(Long.class).single();
+        mvc.perform(get("/customers/" + id + "/contacts/" + contactId + "/edit").session(session))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("value=\"财务总监\"")));
+        mvc.perform(post("/customers/" + id + "/contacts/" + contactId).session(session).with(csrf())
+                        .locale(Locale.ENGLISH).param("name", "赵敏").param("email", "nope").param("version", "0"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("must be a valid e-mail address")));
+        mvc.perform(post("/customers/" + id + "/contacts/" + contactId).session(session).with(csrf())
+                        .param("name", "赵敏").param("title", "首席财务官").param("phone", "").param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/customers/" + id + "/contacts/" + contactId).session(session).with(csrf())
+                        .locale(Locale.ENGLISH).param("name", "赵敏").param("title", "Stale").param("version", "0"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Someone else changed")));
+        mvc.perform(get("/customers/" + id).session(session)).andExpect(content().string(containsString("首席财务官")));
     }
 
     @Test

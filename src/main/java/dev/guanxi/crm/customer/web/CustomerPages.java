@@ -14,6 +14,7 @@ import dev.guanxi.crm.customer.RelationshipLevel;
 import dev.guanxi.crm.customer.Settlement;
 import dev.guanxi.crm.customer.ValueTier;
 import dev.guanxi.crm.customer.internal.ContactData;
+import dev.guanxi.crm.customer.internal.ContactView;
 import dev.guanxi.crm.customer.internal.CustomerData;
 import dev.guanxi.crm.customer.internal.CustomerQuery;
 import dev.guanxi.crm.customer.internal.CustomerService;
@@ -178,6 +179,39 @@ class CustomerPages {
         service.addContact(id, contact);
         redirect.addFlashAttribute("message", "contact.added");
         return "redirect:/customers/" + id + "#contacts";
+    }
+
+    @GetMapping("/{id}/contacts/{contactId}/edit")
+    String editContact(@PathVariable long id, @PathVariable long contactId, Model model) {
+        requireEdit();
+        ContactView contact = service.contact(id, contactId);
+        model.addAttribute("c", service.get(id));
+        model.addAttribute("contactForm", contact.data());
+        model.addAttribute("contactVersion", contact.version());
+        model.addAttribute("contactId", contactId);
+        return "customer/contact-form";
+    }
+
+    @PostMapping("/{id}/contacts/{contactId}")
+    String updateContact(@PathVariable long id, @PathVariable long contactId,
+                         @ModelAttribute("contactForm") ContactData contact, BindingResult binding,
+                         @RequestParam int version, Model model, RedirectAttributes redirect) {
+        for (ConstraintViolation<ContactData> v : validator.validate(contact.normalized())) {
+            binding.rejectValue(v.getPropertyPath().toString(), "invalid", v.getMessage());
+        }
+        if (!binding.hasErrors()) {
+            try {
+                service.updateContact(id, contactId, version, contact);
+                redirect.addFlashAttribute("message", "contact.updated");
+                return "redirect:/customers/" + id + "#contacts";
+            } catch (ConflictException e) {
+                binding.reject("customer.conflict");
+            }
+        }
+        model.addAttribute("c", service.get(id));
+        model.addAttribute("contactVersion", version);
+        model.addAttribute("contactId", contactId);
+        return "customer/contact-form";
     }
 
     @PostMapping("/{id}/contacts/{contactId}/delete")
