@@ -3,6 +3,7 @@ package dev.guanxi.crm.identity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +36,25 @@ public record CurrentUser(long id, String username, String displayName, Role rol
     /** Whether a record owned by {@code ownerId} in team {@code teamId} is visible to this user. */
     public boolean canSee(long ownerId, Long recordTeamId) {
         return seesAll() || ownerId == id || (recordTeamId != null && visibleTeamIds.contains(recordTeamId));
+    }
+
+    /**
+     * A SQL condition (with named parameters {@code visMe}, {@code visTeams}) that keeps the rows this user may
+     * see, for a table with the given owner and team columns; {@code TRUE} for users who see everything.
+     */
+    public SqlCondition visibility(String ownerColumn, String teamColumn) {
+        if (seesAll()) {
+            return new SqlCondition("TRUE", Map.of());
+        }
+        if (visibleTeamIds.isEmpty()) {
+            return new SqlCondition(ownerColumn + " = :visMe", Map.of("visMe", id));
+        }
+        return new SqlCondition("(" + ownerColumn + " = :visMe OR " + teamColumn + " IN (:visTeams))",
+                Map.of("visMe", id, "visTeams", visibleTeamIds));
+    }
+
+    /** A fixed SQL fragment and its named parameters (values are always bound, never concatenated). */
+    public record SqlCondition(String sql, Map<String, Object> params) {
     }
 
     public static Optional<CurrentUser> find() {

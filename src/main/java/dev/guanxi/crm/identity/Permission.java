@@ -6,5 +6,9 @@ public enum Permission {
     EDIT_CUSTOMERS,
     VIEW_PERSONAL_DATA,
     VIEW_AUDIT,
-    MANAGE_USERS
+    MANAGE_USERS,
+    /** Create orders and record payments for visible customers. */
+    SELL,
+    /** Maintain the product catalogue and prices. */
+    MANAGE_PRODUCTS
 }

@@ -2,6 +2,7 @@ package dev.guanxi.crm.customer.api;
 
 import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.common.PageResult;
+import dev.guanxi.crm.common.Versions;
 import dev.guanxi.crm.customer.TimelineEntry;
 import dev.guanxi.crm.customer.internal.ContactData;
 import dev.guanxi.crm.customer.internal.ContactView;
@@ -13,7 +14,6 @@ import dev.guanxi.crm.customer.internal.CustomerView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.ETag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -54,7 +54,7 @@ class CustomerApi {
     @GetMapping("/{id}")
     ResponseEntity<CustomerView> get(@PathVariable long id) {
         CustomerView view = service.get(id);
-        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @PostMapping
@@ -62,7 +62,7 @@ class CustomerApi {
         long id = service.create(body);
         CustomerView view = service.get(id);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id))
-                .eTag(etag(view.version())).body(view);
+                .eTag(Versions.etag(view.version())).body(view);
     }
 
     @PutMapping("/{id}")
@@ -70,16 +70,16 @@ class CustomerApi {
     ResponseEntity<CustomerView> update(@PathVariable long id, @Valid @RequestBody CustomerData body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                         @RequestParam(required = false) Integer version) {
-        service.update(id, expectedVersion(ifMatch, version), body);
+        service.update(id, Versions.expected(ifMatch, version), body);
         CustomerView view = service.get(id);
-        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id,
                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                 @RequestParam(required = false) Integer version) {
-        service.delete(id, expectedVersion(ifMatch, version));
+        service.delete(id, Versions.expected(ifMatch, version));
         return ResponseEntity.noContent().build();
     }
 
@@ -87,9 +87,9 @@ class CustomerApi {
     ResponseEntity<CustomerView> restore(@PathVariable long id,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                          @RequestParam(required = false) Integer version) {
-        service.restore(id, expectedVersion(ifMatch, version));
+        service.restore(id, Versions.expected(ifMatch, version));
         CustomerView view = service.get(id);
-        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @GetMapping("/{id}/timeline")
@@ -108,7 +108,7 @@ class CustomerApi {
     @GetMapping("/{id}/contacts/{contactId}")
     ResponseEntity<ContactView> contact(@PathVariable long id, @PathVariable long contactId) {
         ContactView view = service.contact(id, contactId);
-        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @PostMapping("/{id}/contacts")
@@ -117,7 +117,7 @@ class CustomerApi {
         ContactView view = service.contact(id, contactId);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{cid}").build(contactId))
-                .eTag(etag(view.version())).body(view);
+                .eTag(Versions.etag(view.version())).body(view);
     }
 
     @PutMapping("/{id}/contacts/{contactId}")
@@ -125,34 +125,16 @@ class CustomerApi {
                                               @Valid @RequestBody ContactData body,
                                               @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                               @RequestParam(required = false) Integer version) {
-        service.updateContact(id, contactId, expectedVersion(ifMatch, version), body);
+        service.updateContact(id, contactId, Versions.expected(ifMatch, version), body);
         ContactView view = service.contact(id, contactId);
-        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @DeleteMapping("/{id}/contacts/{contactId}")
     ResponseEntity<Void> deleteContact(@PathVariable long id, @PathVariable long contactId,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                        @RequestParam(required = false) Integer version) {
-        service.deleteContact(id, contactId, expectedVersion(ifMatch, version));
+        service.deleteContact(id, contactId, Versions.expected(ifMatch, version));
         return ResponseEntity.noContent().build();
-    }
-
-    private static String etag(int version) {
-        return "\"" + version + "\"";
-    }
-
-    private static int expectedVersion(String ifMatch, Integer version) {
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            try {
-                return Integer.parseInt(ETag.create(ifMatch.strip()).tag());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("If-Match", "validation.if-match");
-            }
-        }
-        if (version == null) {
-            throw new InvalidInputException("version", "validation.version-required");
-        }
-        return version;
     }
 }

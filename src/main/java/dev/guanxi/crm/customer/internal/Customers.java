@@ -99,6 +99,15 @@ class Customers {
                 .params(f.params).query(this::map).optional();
     }
 
+    Map<Long, String> names(java.util.Collection<Long> ids) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, name FROM customers WHERE id IN (:ids)").param("ids", java.util.Set.copyOf(ids))
+                    .query(rs -> { names.put(rs.getLong(1), rs.getString(2)); });
+        }
+        return names;
+    }
+
     PageResult<CustomerRecord> search(CustomerQuery q, CurrentUser user, CustomerSort sort, int page, int size) {
         Filter f = Filter.of(q, user);
         int offset = (page - 1) * size;
@@ -244,16 +253,9 @@ class Customers {
         }
 
         void visibleTo(CurrentUser user) {
-            if (user.seesAll()) {
-                return;
-            }
-            params.put("me", user.id());
-            if (user.visibleTeamIds().isEmpty()) {
-                conditions.add("owner_id = :me");
-            } else {
-                conditions.add("(owner_id = :me OR team_id IN (:myTeams))");
-                params.put("myTeams", user.visibleTeamIds());
-            }
+            CurrentUser.SqlCondition visible = user.visibility("owner_id", "team_id");
+            conditions.add(visible.sql());
+            params.putAll(visible.params());
         }
 
         void add(String condition, String param, Object value) {

@@ -1,0 +1,15 @@
+package dev.guanxi.crm.customer;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read access to customers for other modules, with the signed-in user's visibility applied. */
+public interface CustomerDirectory {
+
+    /** The customer when it exists and the signed-in user may see it. */
+    Optional<CustomerSummary> findVisible(long customerId);
+
+    /** Names of the given customers (no visibility filter: for labelling records the user already sees). */
+    Map<Long, String> names(Collection<Long> customerIds);
+}

@@ -1,0 +1,35 @@
+package dev.guanxi.crm.customer.internal;
+
+import dev.guanxi.crm.customer.CustomerDirectory;
+import dev.guanxi.crm.customer.CustomerSummary;
+import dev.guanxi.crm.identity.CurrentUser;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+@Component
+class JdbcCustomerDirectory implements CustomerDirectory {
+
+    private final Customers customers;
+
+    JdbcCustomerDirectory(Customers customers) {
+        this.customers = customers;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CustomerSummary> findVisible(long customerId) {
+        return customers.find(customerId, CurrentUser.get()).map(r -> new CustomerSummary(r.id(), r.data().name(),
+                r.data().kind(), r.ownerId(), r.teamId(), r.data().settlement(), r.data().creditTerms(),
+                r.data().creditLimit(), r.deleted()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, String> names(Collection<Long> customerIds) {
+        return customers.names(customerIds);
+    }
+}

@@ -1,0 +1,298 @@
+package dev.guanxi.crm.sales.internal;
+
+import dev.guanxi.crm.audit.AuditAction;
+import dev.guanxi.crm.audit.AuditTrail;
+import dev.guanxi.crm.audit.AuditTrail.Change;
+import dev.guanxi.crm.common.ConflictException;
+import dev.guanxi.crm.common.FieldProblem;
+import dev.guanxi.crm.common.InvalidInputException;
+import dev.guanxi.crm.common.NotFoundException;
+import dev.guanxi.crm.common.PageResult;
+import dev.guanxi.crm.customer.CreditTerms;
+import dev.guanxi.crm.customer.CustomerDirectory;
+import dev.guanxi.crm.customer.CustomerSummary;
+import dev.guanxi.crm.customer.Settlement;
+import dev.guanxi.crm.customer.TimelineEntry;
+import dev.guanxi.crm.identity.CurrentUser;
+import dev.guanxi.crm.identity.Permission;
+import dev.guanxi.crm.identity.UserDirectory;
+import dev.guanxi.crm.sales.OrderConfirmed;
+import dev.guanxi.crm.sales.OrderStatus;
+import dev.guanxi.crm.sales.PaymentReceived;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Use cases of products, orders and payments: permissions, visibility, credit rules, audit and timeline. */
+@Service
+public class SalesService {
+
+    private final Products products;
+    private final Orders orders;
+    private final CustomerDirectory customers;
+    private final UserDirectory users;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SalesService(Products products, Orders orders, CustomerDirectory customers, UserDirectory users, AuditTrail audit,
+                 ApplicationEventPublisher events) {
+        this.products = products;
+        this.orders = orders;
+        this.customers = customers;
+        this.users = users;
+        this.audit = audit;
+        this.events = events;
+        this.clock = Clock.systemDefaultZone();
+    }
+
+    // ---- products
+
+    @Transactional(readOnly = true)
+    public List<ProductView> products(String q, boolean activeOnly, int page, int size) {
+        return products.search(q, activeOnly, size, (page - 1) * size);
+    }
+
+    @Transactional(readOnly = true)
+    public ProductView product(long id) {
+        return products.find(id).orElseThrow(() -> new NotFoundException("Product", id));
+    }
+
+    @Transactional
+    public long createProduct(ProductData input) {
+        require(Permission.MANAGE_PRODUCTS);
+        ProductData d = input.normalized();
+        if (products.skuTaken(d.sku(), null)) {
+            throw new InvalidInputException("sku", "validation.sku-taken");
+        }
+        long id = products.insert(d);
+        audit.record("product", id, AuditAction.CREATE, Map.of("name", new Change(null, d.name()),
+                "listPrice", new Change(null, d.listPrice())), d.sku());
+        return id;
+    }
+
+    @Transactional
+    public void updateProduct(long id, int version, ProductData input) {
+        require(Permission.MANAGE_PRODUCTS);
+        ProductView current = product(id);
+        ProductData d = input.normalized();
+        if (products.skuTaken(d.sku(), id)) {
+            throw new InvalidInputException("sku", "validation.sku-taken");
+        }
+        if (current.version() != version || !products.update(id, version, d)) {
+            throw stale("Product", String.valueOf(id));
+        }
+        Map<String, Change> changes = new java.util.LinkedHashMap<>();
+        if (!current.data().name().equals(d.name())) {
+            changes.put("name", new Change(current.data().name(), d.name()));
+        }
+        if (current.data().listPrice().compareTo(d.listPrice()) != 0) {
+            changes.put("listPrice", new Change(current.data().listPrice(), d.listPrice()));
+        }
+        if (!current.data().active().equals(d.active())) {
+            changes.put("active", new Change(current.data().active(), d.active()));
+        }
+        audit.record("product", id, AuditAction.UPDATE, changes, d.sku());
+    }
+
+    // ---- orders
+
+    @Transactional
+    public long createOrder(OrderDraft draft) {
+        CurrentUser user = require(Permission.SELL);
+        CustomerSummary customer = customers.findVisible(draft.customerId())
+                .orElseThrow(() -> new InvalidInputException("customerId", "validation.customer"));
+        if (customer.deleted()) {
+            throw new InvalidInputException("customerId", "validation.customer-deleted");
+        }
+        Map<Long, ProductView> catalogue = products.findAll(draft.lines().stream().map(OrderDraft.Line::productId).toList());
+        List<FieldProblem> problems = new ArrayList<>();
+        List<OrderLine> lines = new ArrayList<>();
+        for (int i = 0; i < draft.lines().size(); i++) {
+            OrderDraft.Line line = draft.lines().get(i);
+            ProductView product = catalogue.get(line.productId());
+            if (product == null || !product.data().active()) {
+                problems.add(new FieldProblem("lines[" + i + "].productId", "validation.product"));
+                continue;
+            }
+            lines.add(new OrderLine(i + 1, product.id(), product.data().name(), line.quantity(),
+                    line.unitPrice() == null ? product.data().listPrice() : line.unitPrice(),
+                    line.discountPct() == null ? BigDecimal.ZERO : line.discountPct(),
+                    line.taxPct() == null ? BigDecimal.ZERO : line.taxPct()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        BigDecimal total = lines.stream().map(OrderLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        LocalDate orderDate = draft.orderDate() == null ? LocalDate.now(clock) : draft.orderDate();
+        String notes = draft.notes() == null || draft.notes().isBlank() ? null : draft.notes().strip();
+        long id = orders.insert(customer.id(), customer.ownerId(), customer.teamId(), orderDate, notes, lines, total);
+        audit.record("order", id, AuditAction.CREATE, Map.of("customer", new Change(null, customer.id()),
+                "total", new Change(null, total), "lines", new Change(null, lines.size())), Order.number(id));
+        timeline(customer.id(), "ORDER_CREATED", "order-created:" + id, Order.number(id), total + " CNY", user);
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public Order order(long id) {
+        return orders.find(id, CurrentUser.get()).orElseThrow(() -> new NotFoundException("Order", id));
+    }
+
+    @Transactional(readOnly = true)
+    public OrderDetail detail(long id) {
+        Order order = order(id);
+        return OrderDetail.of(order, customerName(order.customerId()), orders.payments(id), LocalDate.now(clock));
+    }
+
+    @Transactional(readOnly = true)
+    public String customerName(long customerId) {
+        return customers.names(List.of(customerId)).get(customerId);
+    }
+
+    /** Confirms a draft; a credit customer cannot go beyond their credit limit with it. */
+    @Transactional
+    public void confirm(long id, int version) {
+        CurrentUser user = require(Permission.SELL);
+        Order order = order(id);
+        CustomerSummary customer = customers.findVisible(order.customerId())
+                .orElseThrow(() -> new NotFoundException("Order", id));
+        if (customer.settlement() == Settlement.CREDIT) {
+            orders.lockCustomer(customer.id());
+            BigDecimal open = orders.openBalance(customer.id());
+            BigDecimal limit = customer.creditLimit() == null ? BigDecimal.ZERO : customer.creditLimit();
+            if (open.add(order.total()).compareTo(limit) > 0) {
+                throw new ConflictException("Credit limit exceeded: " + customer.name() + " owes " + open
+                        + " CNY on open orders; confirming " + order.number() + " (" + order.total()
+                        + " CNY) would exceed the credit limit of " + limit + " CNY. Record payments or raise the limit first.");
+            }
+        }
+        transition(order, version, o -> o.confirm(termDays(customer)), user);
+        events.publishEvent(new OrderConfirmed(order.id(), order.customerId(), order.total(), order.currency(),
+                order.orderDate()));
+    }
+
+    @Transactional
+    public void ship(long id, int version) {
+        transition(order(id), version, Order::ship, require(Permission.SELL));
+    }
+
+    @Transactional
+    public void deliver(long id, int version) {
+        transition(order(id), version, Order::deliver, require(Permission.SELL));
+    }
+
+    @Transactional
+    public void complete(long id, int version) {
+        transition(order(id), version, Order::complete, require(Permission.SELL));
+    }
+
+    @Transactional
+    public void cancel(long id, int version) {
+        transition(order(id), version, Order::cancel, require(Permission.SELL));
+    }
+
+    @Transactional
+    public long recordPayment(long orderId, PaymentData payment) {
+        CurrentUser user = require(Permission.SELL);
+        Order order = order(orderId);
+        LocalDate receivedOn = payment.receivedOn() == null ? LocalDate.now(clock) : payment.receivedOn();
+        order.receive(payment.amount());
+        if (!orders.addPaid(orderId, payment.amount())) {
+            throw new ConflictException("The payment of " + payment.amount() + " CNY exceeds the open balance of order "
+                    + order.number() + " (another payment was recorded meanwhile). Reload the order.");
+        }
+        long id = orders.insertPayment(orderId, order.customerId(), payment, receivedOn, user.id());
+        audit.record("payment", id, AuditAction.CREATE, Map.of("order", new Change(null, order.number()),
+                "amount", new Change(null, payment.amount()), "method", new Change(null, payment.method())),
+                order.number());
+        timeline(order.customerId(), "PAYMENT_RECEIVED", "payment:" + id, order.number(),
+                payment.amount() + " CNY · " + payment.method(), user);
+        events.publishEvent(new PaymentReceived(id, orderId, order.customerId(), payment.amount(), order.currency(),
+                payment.method(), receivedOn));
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<OrderSummary> search(OrderQuery query, boolean receivablesOnly, int page, int size) {
+        if (page < 1) {
+            throw new InvalidInputException("page", "validation.page");
+        }
+        if (size < 1 || size > 200) {
+            throw new InvalidInputException("size", "validation.page-size");
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<Orders.Row> rows = new ArrayList<>(orders.search(query, CurrentUser.get(), receivablesOnly, today,
+                size + 1, (page - 1) * size));
+        boolean hasNext = rows.size() > size;
+        if (hasNext) {
+            rows.remove(size);
+        }
+        Set<Long> customerIds = new HashSet<>();
+        Set<Long> ownerIds = new HashSet<>();
+        rows.forEach(r -> {
+            customerIds.add(r.customerId());
+            ownerIds.add(r.ownerId());
+        });
+        Map<Long, String> customerNames = customers.names(customerIds);
+        Map<Long, String> ownerNames = users.displayNames(ownerIds);
+        List<OrderSummary> items = rows.stream().map(r -> new OrderSummary(r.id(), Order.number(r.id()),
+                r.customerId(), customerNames.get(r.customerId()), r.ownerId(), ownerNames.get(r.ownerId()),
+                r.status(), r.orderDate(), r.dueDate(), r.total(), r.paid(), r.currency(),
+                r.status().isReceivable() && r.paid().compareTo(r.total()) < 0 && r.dueDate() != null
+                        && r.dueDate().isBefore(today))).toList();
+        long shown = (long) (page - 1) * size + items.size();
+        return new PageResult<>(items, page, size, hasNext, hasNext ? shown + 1 : shown, hasNext);
+    }
+
+    private void transition(Order order, int version, Consumer<Order> step, CurrentUser user) {
+        if (order.version() != version) {
+            throw stale("Order", order.number());
+        }
+        OrderStatus before = order.status();
+        step.accept(order);
+        if (!orders.updateStatus(order)) {
+            throw stale("Order", order.number());
+        }
+        audit.record("order", order.id(), AuditAction.UPDATE, Map.of("status", new Change(before, order.status())),
+                order.number());
+        timeline(order.customerId(), "ORDER_" + order.status().name(), "order-" + order.status().name().toLowerCase()
+                + ":" + order.id(), order.number(), order.total() + " " + order.currency(), user);
+    }
+
+    private void timeline(long customerId, String kind, String ref, String title, String detail, CurrentUser user) {
+        events.publishEvent(new TimelineEntry(customerId, Instant.now(clock), kind, "sales", ref, title, detail,
+                user.displayName()));
+    }
+
+    private static int termDays(CustomerSummary customer) {
+        if (customer.settlement() != Settlement.CREDIT || customer.creditTerms() == null) {
+            return 0;
+        }
+        return customer.creditTerms() == CreditTerms.QUARTERLY ? 90 : 30;
+    }
+
+    private static CurrentUser require(Permission permission) {
+        CurrentUser user = CurrentUser.get();
+        if (!user.can(permission)) {
+            throw new AccessDeniedException("Role " + user.role() + " lacks " + permission);
+        }
+        return user;
+    }
+
+    private static ConflictException stale(String entity, String id) {
+        return new ConflictException(entity + " " + id + " was changed by someone else since you loaded it "
+                + "(version mismatch). Reload it and apply your change again.");
+    }
+}
