@@ -156,9 +156,14 @@ public class SalesService {
         return OrderDetail.of(order, customerName(order.customerId()), orders.payments(id), LocalDate.now(clock));
     }
 
-    @Transactional(readOnly = true)
-    public String customerName(long customerId) {
+    private String customerName(long customerId) {
         return customers.names(List.of(customerId)).get(customerId);
+    }
+
+    /** The customer's name when the signed-in user may see the customer, else null (no leak through forms). */
+    @Transactional(readOnly = true)
+    public String visibleCustomerName(long customerId) {
+        return customers.findVisible(customerId).map(CustomerSummary::name).orElse(null);
     }
 
     /** Confirms a draft; a credit customer cannot go beyond their credit limit with it. */

@@ -1,0 +1,248 @@
+package dev.guanxi.crm.sales.web;
+
+import dev.guanxi.crm.common.ConflictException;
+import dev.guanxi.crm.common.FieldProblem;
+import dev.guanxi.crm.common.InvalidInputException;
+import dev.guanxi.crm.identity.CurrentUser;
+import dev.guanxi.crm.identity.Permission;
+import dev.guanxi.crm.sales.OrderStatus;
+import dev.guanxi.crm.sales.PaymentMethod;
+import dev.guanxi.crm.sales.internal.OrderDetail;
+import dev.guanxi.crm.sales.internal.OrderDraft;
+import dev.guanxi.crm.sales.internal.OrderQuery;
+import dev.guanxi.crm.sales.internal.PaymentData;
+import dev.guanxi.crm.sales.internal.ProductData;
+import dev.guanxi.crm.sales.internal.ProductView;
+import dev.guanxi.crm.sales.internal.SalesService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/** Pages for orders, payments, receivables and the product catalogue. */
+@Controller
+@RequestMapping("/sales")
+class SalesPages {
+
+    static final int PAGE_SIZE = 25;
+    static final int FORM_LINES = 5;
+
+    private final SalesService sales;
+    private final Validator validator;
+
+    SalesPages(SalesService sales, Validator validator) {
+        this.sales = sales;
+        this.validator = validator;
+    }
+
+    @GetMapping({"", "/orders"})
+    String orders(@ModelAttribute("query") OrderQuery query, BindingResult binding,
+                  @RequestParam(defaultValue = "1") int page, HttpServletRequest request, Model model) {
+        return list(query, binding, false, page, request, model);
+    }
+
+    @GetMapping("/receivables")
+    String receivables(@ModelAttribute("query") OrderQuery query, BindingResult binding,
+                       @RequestParam(defaultValue = "1") int page, HttpServletRequest request, Model model) {
+        return list(query, binding, true, page, request, model);
+    }
+
+    private String list(OrderQuery query, BindingResult binding, boolean receivables, int page,
+                        HttpServletRequest request, Model model) {
+        OrderQuery q = binding.hasErrors() || query == null ? OrderQuery.empty() : query;
+        model.addAttribute("filterError", binding.hasErrors());
+        model.addAttribute("page", sales.search(q, receivables, Math.max(1, page), PAGE_SIZE));
+        model.addAttribute("receivables", receivables);
+        model.addAttribute("statuses", OrderStatus.values());
+        model.addAttribute("customerName", q.customerId() == null ? null : sales.visibleCustomerName(q.customerId()));
+        String others = request.getQueryString() == null ? ""
+                : request.getQueryString().replaceAll("(^|&)page=[^&]*", "").replaceFirst("^&", "");
+        model.addAttribute("pageLink", request.getContextPath() + request.getServletPath() + "?" + others
+                + (others.isEmpty() ? "" : "&") + "page=");
+        return "sales/orders";
+    }
+
+    @GetMapping("/orders/new")
+    String newOrder(@RequestParam(required = false) Long customerId, Model model) {
+        require(Permission.SELL);
+        return orderForm(OrderForm.forCustomer(customerId, FORM_LINES), model);
+    }
+
+    @PostMapping("/orders")
+    String createOrder(@ModelAttribute("form") OrderForm form, BindingResult binding, Model model,
+                       RedirectAttributes redirect) {
+        form.compact();
+        OrderDraft draft = form.toDraft();
+        for (ConstraintViolation<OrderDraft> v : validator.validate(draft)) {
+            reject(binding, v.getPropertyPath().toString(), v.getMessage());
+        }
+        if (!binding.hasErrors()) {
+            try {
+                long id = sales.createOrder(draft);
+                redirect.addFlashAttribute("message", "order.created");
+                return "redirect:/sales/orders/" + id;
+            } catch (InvalidInputException e) {
+                for (FieldProblem p : e.problems()) {
+                    binding.rejectValue(p.field(), p.messageKey());
+                }
+            }
+        }
+        form.padLines(FORM_LINES);
+        return orderForm(form, model);
+    }
+
+    @GetMapping("/orders/{id}")
+    String order(@PathVariable long id, Model model) {
+        OrderDetail order = sales.detail(id);
+        model.addAttribute("o", order);
+        model.addAttribute("methods", PaymentMethod.values());
+        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("canSell", CurrentUser.get().can(Permission.SELL));
+        if (!model.containsAttribute("payment")) {
+            model.addAttribute("payment", new PaymentData(order.balance().signum() > 0 ? order.balance() : null,
+                    PaymentMethod.BANK_TRANSFER, LocalDate.now(), null));
+        }
+        return "sales/order";
+    }
+
+    @PostMapping("/orders/{id}/{action:confirm|ship|deliver|complete|cancel}")
+    String transition(@PathVariable long id, @PathVariable String action, @RequestParam int version,
+                      RedirectAttributes redirect) {
+        Map<String, BiConsumer<Long, Integer>> steps = Map.of("confirm", sales::confirm, "ship", sales::ship,
+                "deliver", sales::deliver, "complete", sales::complete, "cancel", sales::cancel);
+        try {
+            steps.get(action).accept(id, version);
+            redirect.addFlashAttribute("message", "order.action." + action);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("errorText", e.getMessage());
+        }
+        return "redirect:/sales/orders/" + id;
+    }
+
+    @PostMapping("/orders/{id}/payments")
+    String pay(@PathVariable long id, @ModelAttribute("payment") PaymentData payment, BindingResult binding,
+               Model model, RedirectAttributes redirect) {
+        if (!binding.hasErrors()) {
+            for (ConstraintViolation<PaymentData> v : validator.validate(payment)) {
+                reject(binding, v.getPropertyPath().toString(), v.getMessage());
+            }
+        }
+        if (!binding.hasErrors()) {
+            try {
+                sales.recordPayment(id, payment);
+                redirect.addFlashAttribute("message", "payment.recorded");
+                return "redirect:/sales/orders/" + id;
+            } catch (ConflictException e) {
+                model.addAttribute("errorText", e.getMessage());
+            }
+        }
+        return order(id, model);
+    }
+
+    @GetMapping("/products")
+    String products(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
+                    Model model) {
+        model.addAttribute("products", sales.products(q, false, Math.max(1, page), 100));
+        model.addAttribute("q", q);
+        if (!model.containsAttribute("productForm")) {
+            model.addAttribute("productForm", new ProductData(null, null, null, "pcs", null, true));
+        }
+        model.addAttribute("canManage", CurrentUser.get().can(Permission.MANAGE_PRODUCTS));
+        return "sales/products";
+    }
+
+    @PostMapping("/products")
+    String createProduct(@ModelAttribute("productForm") ProductData form, BindingResult binding, Model model,
+                         RedirectAttributes redirect) {
+        require(Permission.MANAGE_PRODUCTS);
+        if (saveProduct(form, binding, null, 0)) {
+            redirect.addFlashAttribute("message", "product.created");
+            return "redirect:/sales/products";
+        }
+        return products(null, 1, model);
+    }
+
+    @GetMapping("/products/{id}/edit")
+    String editProduct(@PathVariable long id, Model model) {
+        require(Permission.MANAGE_PRODUCTS);
+        ProductView p = sales.product(id);
+        model.addAttribute("productForm", p.data());
+        model.addAttribute("product", p);
+        return "sales/product-form";
+    }
+
+    @PostMapping("/products/{id}")
+    String updateProduct(@PathVariable long id, @ModelAttribute("productForm") ProductData form, BindingResult binding,
+                         @RequestParam int version, Model model, RedirectAttributes redirect) {
+        require(Permission.MANAGE_PRODUCTS);
+        if (saveProduct(form, binding, id, version)) {
+            redirect.addFlashAttribute("message", "product.updated");
+            return "redirect:/sales/products";
+        }
+        model.addAttribute("product", sales.product(id));
+        return "sales/product-form";
+    }
+
+    private boolean saveProduct(ProductData form, BindingResult binding, Long id, int version) {
+        if (!binding.hasErrors()) {
+            for (ConstraintViolation<ProductData> v : validator.validate(form.normalized())) {
+                reject(binding, v.getPropertyPath().toString(), v.getMessage());
+            }
+        }
+        if (binding.hasErrors()) {
+            return false;
+        }
+        try {
+            if (id == null) {
+                sales.createProduct(form);
+            } else {
+                sales.updateProduct(id, version, form);
+            }
+            return true;
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> binding.rejectValue(p.field(), p.messageKey()));
+        } catch (ConflictException e) {
+            binding.reject("customer.conflict");
+        }
+        return false;
+    }
+
+    private String orderForm(OrderForm form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("catalogue", sales.products(null, true, 1, 200));
+        String customerName = null;
+        if (form.getCustomerId() != null) {
+            customerName = sales.visibleCustomerName(form.getCustomerId());
+        }
+        model.addAttribute("customerName", customerName);
+        return "sales/order-form";
+    }
+
+    private static void reject(BindingResult binding, String path, String message) {
+        try {
+            binding.rejectValue(path, "invalid", message);
+        } catch (RuntimeException notAField) {
+            binding.reject("invalid", message);
+        }
+    }
+
+    private static void require(Permission permission) {
+        if (!CurrentUser.get().can(permission)) {
+            throw new org.springframework.security.access.AccessDeniedException("missing " + permission);
+        }
+    }
+
+}
