@@ -108,6 +108,8 @@ class SalesPagesTest {
                         containsString("id=\"action-confirm\""))));
         mvc.perform(post(location + "/confirm").session(repSession).with(csrf()).param("version", "0"))
                 .andExpect(status().is3xxRedirection());
+        mvc.perform(get(location).session(repSession))
+                .andExpect(content().string(containsString("value=\"" + java.time.LocalDate.now() + "\"")));
         mvc.perform(post(location + "/payments").session(repSession).with(csrf()).locale(Locale.ENGLISH)
                         .param("amount", "300").param("method", "ALIPAY"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("exceeds the open balance")));

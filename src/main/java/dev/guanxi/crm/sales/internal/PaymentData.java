@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,6 +16,6 @@ public record PaymentData(
         @NotNull(message = "{validation.required}") @DecimalMin(value = "0.01", message = "{validation.positive}")
         @Digits(integer = 16, fraction = 2, message = "{validation.money}") BigDecimal amount,
         @NotNull(message = "{validation.required}") PaymentMethod method,
-        @PastOrPresent(message = "{validation.not-future}") LocalDate receivedOn,
+        @PastOrPresent(message = "{validation.not-future}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
         @Size(max = 100, message = "{validation.size.max}") String reference) {
 }
