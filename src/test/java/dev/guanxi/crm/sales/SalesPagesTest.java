@@ -74,6 +74,10 @@ class SalesPagesTest {
                         .param("sku", "NEW-" + sku).param("name", "x").param("listPrice", "-3"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("must not be negative")));
         mvc.perform(post("/sales/products").session(managerSession).with(csrf()).locale(Locale.ENGLISH)
+                        .param("sku", "NEW2-" + sku).param("name", "").param("listPrice", "lots"))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("must be a number"),
+                        containsString("must not be empty"), containsString("value=\"lots\""))));
+        mvc.perform(post("/sales/products").session(managerSession).with(csrf()).locale(Locale.ENGLISH)
                         .param("sku", sku.toLowerCase()).param("name", "dup").param("listPrice", "3"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("is already used by another product")));
         mvc.perform(post("/sales/products/" + id).session(managerSession).with(csrf()).param("sku", sku)

@@ -1,6 +1,7 @@
 package dev.guanxi.crm.customer.web;
 
 import dev.guanxi.crm.common.ConflictException;
+import dev.guanxi.crm.common.Forms;
 import dev.guanxi.crm.common.FieldProblem;
 import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.common.PageResult;
@@ -24,7 +25,6 @@ import dev.guanxi.crm.identity.CurrentUser;
 import dev.guanxi.crm.identity.Permission;
 import dev.guanxi.crm.identity.UserDirectory;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -38,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.Set;
 
 /** Customer list, form and 360 page. */
 @Controller
@@ -110,7 +109,7 @@ class CustomerPages {
         model.addAttribute("contacts", service.contacts(id));
         model.addAttribute("timeline", service.timeline(id, 50));
         model.addAttribute("contactForm", model.containsAttribute("contactForm") ? model.getAttribute("contactForm")
-                : new ContactData(null, null, null, null, null, false, null));
+                : new ContactForm());
         model.addAttribute("canEdit", CurrentUser.get().can(Permission.EDIT_CUSTOMERS));
         return "customer/show";
     }
@@ -167,11 +166,10 @@ class CustomerPages {
     }
 
     @PostMapping("/{id}/contacts")
-    String addContact(@PathVariable long id, @ModelAttribute("contactForm") ContactData contact, BindingResult binding,
+    String addContact(@PathVariable long id, @ModelAttribute("contactForm") ContactForm form, BindingResult binding,
                       Model model, RedirectAttributes redirect) {
-        for (ConstraintViolation<ContactData> v : validator.validate(contact.normalized())) {
-            binding.rejectValue(v.getPropertyPath().toString(), "invalid", v.getMessage());
-        }
+        ContactData contact = form.toData();
+        Forms.validate(validator, contact, binding);
         if (binding.hasErrors()) {
             model.addAttribute("contactErrors", true);
             return show(id, model);
@@ -186,7 +184,7 @@ class CustomerPages {
         requireEdit();
         ContactView contact = service.contact(id, contactId);
         model.addAttribute("c", service.get(id));
-        model.addAttribute("contactForm", contact.data());
+        model.addAttribute("contactForm", ContactForm.of(contact.data()));
         model.addAttribute("contactVersion", contact.version());
         model.addAttribute("contactId", contactId);
         return "customer/contact-form";
@@ -194,11 +192,10 @@ class CustomerPages {
 
     @PostMapping("/{id}/contacts/{contactId}")
     String updateContact(@PathVariable long id, @PathVariable long contactId,
-                         @ModelAttribute("contactForm") ContactData contact, BindingResult binding,
+                         @ModelAttribute("contactForm") ContactForm form, BindingResult binding,
                          @RequestParam int version, Model model, RedirectAttributes redirect) {
-        for (ConstraintViolation<ContactData> v : validator.validate(contact.normalized())) {
-            binding.rejectValue(v.getPropertyPath().toString(), "invalid", v.getMessage());
-        }
+        ContactData contact = form.toData();
+        Forms.validate(validator, contact, binding);
         if (!binding.hasErrors()) {
             try {
                 service.updateContact(id, contactId, version, contact);
@@ -242,13 +239,8 @@ class CustomerPages {
     private CustomerData validate(CustomerForm form, BindingResult binding) {
         // Validate what will be stored: empty optional inputs (phone, ID number) are absent, not malformed.
         CustomerData data = form.toData().normalized();
-        Set<ConstraintViolation<CustomerData>> violations = validator.validate(data);
-        for (ConstraintViolation<CustomerData> v : violations) {
-            String field = v.getPropertyPath().toString().replaceAll("[\\[.].*$", "");
-            if (binding.getFieldErrorCount(field) == 0) {
-                binding.rejectValue(field, "invalid", v.getMessage());
-            }
-        }
+        // tags[3] and customFields[key] are single text fields on the form
+        Forms.validate(validator, data, binding, path -> path.replaceAll("[\\[.].*$", ""));
         return data;
     }
 

@@ -2,6 +2,7 @@ package dev.guanxi.crm.sales.web;
 
 import dev.guanxi.crm.common.ConflictException;
 import dev.guanxi.crm.common.FieldProblem;
+import dev.guanxi.crm.common.Forms;
 import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.identity.CurrentUser;
 import dev.guanxi.crm.identity.Permission;
@@ -15,7 +16,6 @@ import dev.guanxi.crm.sales.internal.ProductData;
 import dev.guanxi.crm.sales.internal.ProductView;
 import dev.guanxi.crm.sales.internal.SalesService;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,9 +86,7 @@ class SalesPages {
                        RedirectAttributes redirect) {
         form.compact();
         OrderDraft draft = form.toDraft();
-        for (ConstraintViolation<OrderDraft> v : validator.validate(draft)) {
-            reject(binding, v.getPropertyPath().toString(), v.getMessage());
-        }
+        Forms.validate(validator, draft, binding);
         if (!binding.hasErrors()) {
             try {
                 long id = sales.createOrder(draft);
@@ -112,8 +110,9 @@ class SalesPages {
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("canSell", CurrentUser.get().can(Permission.SELL));
         if (!model.containsAttribute("payment")) {
-            model.addAttribute("payment", new PaymentData(order.balance().signum() > 0 ? order.balance() : null,
-                    PaymentMethod.BANK_TRANSFER, LocalDate.now(), null));
+            PaymentForm payment = new PaymentForm();
+            payment.setAmount(order.balance().signum() > 0 ? order.balance() : null);
+            model.addAttribute("payment", payment);
         }
         return "sales/order";
     }
@@ -133,16 +132,13 @@ class SalesPages {
     }
 
     @PostMapping("/orders/{id}/payments")
-    String pay(@PathVariable long id, @ModelAttribute("payment") PaymentData payment, BindingResult binding,
+    String pay(@PathVariable long id, @ModelAttribute("payment") PaymentForm payment, BindingResult binding,
                Model model, RedirectAttributes redirect) {
-        if (!binding.hasErrors()) {
-            for (ConstraintViolation<PaymentData> v : validator.validate(payment)) {
-                reject(binding, v.getPropertyPath().toString(), v.getMessage());
-            }
-        }
+        PaymentData data = payment.toData();
+        Forms.validate(validator, data, binding);
         if (!binding.hasErrors()) {
             try {
-                sales.recordPayment(id, payment);
+                sales.recordPayment(id, data);
                 redirect.addFlashAttribute("message", "payment.recorded");
                 return "redirect:/sales/orders/" + id;
             } catch (ConflictException e) {
@@ -158,14 +154,14 @@ class SalesPages {
         model.addAttribute("products", sales.products(q, false, Math.max(1, page), 100));
         model.addAttribute("q", q);
         if (!model.containsAttribute("productForm")) {
-            model.addAttribute("productForm", new ProductData(null, null, null, "pcs", null, true));
+            model.addAttribute("productForm", new ProductForm());
         }
         model.addAttribute("canManage", CurrentUser.get().can(Permission.MANAGE_PRODUCTS));
         return "sales/products";
     }
 
     @PostMapping("/products")
-    String createProduct(@ModelAttribute("productForm") ProductData form, BindingResult binding, Model model,
+    String createProduct(@ModelAttribute("productForm") ProductForm form, BindingResult binding, Model model,
                          RedirectAttributes redirect) {
         require(Permission.MANAGE_PRODUCTS);
         if (saveProduct(form, binding, null, 0)) {
@@ -179,13 +175,13 @@ class SalesPages {
     String editProduct(@PathVariable long id, Model model) {
         require(Permission.MANAGE_PRODUCTS);
         ProductView p = sales.product(id);
-        model.addAttribute("productForm", p.data());
+        model.addAttribute("productForm", ProductForm.of(p.data()));
         model.addAttribute("product", p);
         return "sales/product-form";
     }
 
     @PostMapping("/products/{id}")
-    String updateProduct(@PathVariable long id, @ModelAttribute("productForm") ProductData form, BindingResult binding,
+    String updateProduct(@PathVariable long id, @ModelAttribute("productForm") ProductForm form, BindingResult binding,
                          @RequestParam int version, Model model, RedirectAttributes redirect) {
         require(Permission.MANAGE_PRODUCTS);
         if (saveProduct(form, binding, id, version)) {
@@ -196,20 +192,17 @@ class SalesPages {
         return "sales/product-form";
     }
 
-    private boolean saveProduct(ProductData form, BindingResult binding, Long id, int version) {
-        if (!binding.hasErrors()) {
-            for (ConstraintViolation<ProductData> v : validator.validate(form.normalized())) {
-                reject(binding, v.getPropertyPath().toString(), v.getMessage());
-            }
-        }
+    private boolean saveProduct(ProductForm form, BindingResult binding, Long id, int version) {
+        ProductData data = form.toData();
+        Forms.validate(validator, data, binding);
         if (binding.hasErrors()) {
             return false;
         }
         try {
             if (id == null) {
-                sales.createProduct(form);
+                sales.createProduct(data);
             } else {
-                sales.updateProduct(id, version, form);
+                sales.updateProduct(id, version, data);
             }
             return true;
         } catch (InvalidInputException e) {
@@ -229,14 +222,6 @@ class SalesPages {
         }
         model.addAttribute("customerName", customerName);
         return "sales/order-form";
-    }
-
-    private static void reject(BindingResult binding, String path, String message) {
-        try {
-            binding.rejectValue(path, "invalid", message);
-        } catch (RuntimeException notAField) {
-            binding.reject("invalid", message);
-        }
     }
 
     private static void require(Permission permission) {
