@@ -140,6 +140,30 @@ class PipelineApiTest {
     }
 
     @Test
+    void forecastSumsOpenPipelinePerMonth() {
+        Api api = api(rep);
+        JsonNode jan = create("Jan deal", "10000");
+        move(move(create("Jan big", "40000"), "PROPOSAL", null), "NEGOTIATION", null);
+        JsonNode feb = api.post("/api/v1/opportunities", Api.json(Map.of("customerId", customerId, "name", "Feb",
+                "amount", "8000", "expectedClose", "2027-02-10", "stage", "PROPOSAL"))).json();
+        move(create("Won one", "99999"), "WON", null);
+        assertThat(jan.get("stage").asString()).isEqualTo("QUALIFICATION");
+        assertThat(feb.get("stage").asString()).isEqualTo("PROPOSAL");
+
+        JsonNode forecast = api.get("/api/v1/forecast?customerId=" + customerId).json();
+        JsonNode january = forecast.get("months").get(0);
+        assertThat(january.get("month").asString()).isEqualTo("2027-01");
+        assertThat(january.get("count").asLong()).isEqualTo(2);
+        assertThat(january.get("bestCase").decimalValue()).isEqualByComparingTo("50000");
+        assertThat(january.get("commit").decimalValue()).isEqualByComparingTo("40000");
+        assertThat(january.get("weighted").decimalValue()).isEqualByComparingTo("31000");   // 1000 + 30000
+        JsonNode february = forecast.get("months").get(1);
+        assertThat(february.get("weighted").decimalValue()).isEqualByComparingTo("4000");
+        assertThat(forecast.get("total").get("bestCase").decimalValue()).isEqualByComparingTo("58000");
+        assertThat(forecast.get("total").get("weighted").decimalValue()).isEqualByComparingTo("35000");
+    }
+
+    @Test
     void badInputIsRejected() {
         assertThat(api(rep).post("/api/v1/opportunities", Api.json(Map.of("customerId", customerId, "name", "",
                 "amount", "-1"))).status()).isEqualTo(400);

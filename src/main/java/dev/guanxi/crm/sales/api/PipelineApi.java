@@ -2,6 +2,7 @@ package dev.guanxi.crm.sales.api;
 
 import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.common.Versions;
+import dev.guanxi.crm.sales.internal.Forecast;
 import dev.guanxi.crm.sales.internal.Funnel;
 import dev.guanxi.crm.sales.internal.OpportunityData;
 import dev.guanxi.crm.sales.internal.OpportunityService;
@@ -90,6 +91,12 @@ class PipelineApi {
         pipeline.move(id, Versions.expected(ifMatch, version), body.stage(), body.lossReason());
         OpportunityView o = OpportunityView.of(pipeline.get(id));
         return ResponseEntity.ok().eTag(Versions.etag(o.version())).body(o);
+    }
+
+    @GetMapping("/forecast")
+    @Operation(summary = "Open pipeline per month of expected close: best case, commit (≥75%) and weighted")
+    Forecast forecast(@ModelAttribute PipelineQuery query) {
+        return pipeline.forecast(query);
     }
 
     @GetMapping("/funnel")

@@ -142,7 +142,7 @@ class Opportunities {
                           FROM opportunities o
                           JOIN opportunity_stage_changes c ON c.opportunity_id = o.id
                           JOIN opportunity_stages s ON s.code = c.to_stage AND s.outcome <> 'LOST'
-                          WHERE """ + " " + String.join(" AND ", w.conditions) + """
+                          WHERE """ + " " + String.join(" AND ", w.conditions) + " " + """
                           GROUP BY o.id)
                         SELECT s.code, count(f.id) FROM opportunity_stages s
                         LEFT JOIN furthest f ON f.position >= s.position
@@ -169,6 +169,25 @@ class Opportunities {
                         + "JOIN opportunity_stages s ON s.code = o.stage AND s.outcome = 'WON' WHERE "
                         + String.join(" AND ", w.conditions))
                 .params(w.params).query(Double.class).optional().orElse(null);
+    }
+
+    List<Forecast.Month> forecast(PipelineQuery q, CurrentUser user, int commitProbability) {
+        Where w = where(q, user, "o");
+        w.params.put("commit", commitProbability);
+        return jdbc.sql("""
+                        SELECT date_trunc('month', o.expected_close)::date AS month, count(*),
+                               sum(o.amount),
+                               coalesce(sum(o.amount) FILTER (WHERE s.probability >= :commit), 0),
+                               sum(o.amount * s.probability / 100.0)
+                        FROM opportunities o JOIN opportunity_stages s ON s.code = o.stage AND s.outcome = 'OPEN'
+                        WHERE """ + " " + String.join(" AND ", w.conditions) + " " + """
+                        GROUP BY 1 ORDER BY 1 NULLS LAST""")
+                .params(w.params)
+                .query((rs, n) -> new Forecast.Month(rs.getDate(1) == null ? null
+                        : java.time.YearMonth.from(rs.getDate(1).toLocalDate()), rs.getLong(2),
+                        rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5).setScale(2, java.math.RoundingMode.HALF_UP)))
+                .list();
     }
 
     private static final class Where {

@@ -188,6 +188,17 @@ public class OpportunityService {
         return new Funnel(rows, won, lost, winRate, opportunities.averageCycleDays(q, user), open, weighted);
     }
 
+    /** Open pipeline per month of expected close with best-case, commit and weighted amounts. */
+    @Transactional(readOnly = true)
+    public Forecast forecast(PipelineQuery q) {
+        List<Forecast.Month> months = opportunities.forecast(q, CurrentUser.get(), Forecast.COMMIT_PROBABILITY);
+        Forecast.Month total = new Forecast.Month(null, months.stream().mapToLong(Forecast.Month::count).sum(),
+                months.stream().map(Forecast.Month::bestCase).reduce(BigDecimal.ZERO, BigDecimal::add),
+                months.stream().map(Forecast.Month::commit).reduce(BigDecimal.ZERO, BigDecimal::add),
+                months.stream().map(Forecast.Month::weighted).reduce(BigDecimal.ZERO, BigDecimal::add));
+        return new Forecast(months, total);
+    }
+
     private static CurrentUser require() {
         CurrentUser user = CurrentUser.get();
         if (!user.can(Permission.SELL)) {

@@ -61,6 +61,15 @@ class PipelinePages {
         return "sales/funnel";
     }
 
+    @GetMapping("/forecast")
+    String forecast(@ModelAttribute("query") PipelineQuery query, BindingResult binding, Model model) {
+        PipelineQuery q = binding.hasErrors() || query == null ? PipelineQuery.empty() : query;
+        model.addAttribute("filterError", binding.hasErrors());
+        model.addAttribute("forecast", pipeline.forecast(q));
+        filters(model);
+        return "sales/forecast";
+    }
+
     @GetMapping("/opportunities/new")
     String newOpportunity(@RequestParam(required = false) Long customerId, Model model) {
         requireSell();
