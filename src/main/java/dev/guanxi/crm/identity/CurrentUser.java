@@ -38,6 +38,12 @@ public record CurrentUser(long id, String username, String displayName, Role rol
         return seesAll() || ownerId == id || (recordTeamId != null && visibleTeamIds.contains(recordTeamId));
     }
 
+    /** Whether this user may make {@code candidate} the owner of a record: anyone for admins, their teams otherwise. */
+    public boolean mayAssignTo(UserSummary candidate) {
+        return role == Role.ADMIN || seesAll() || candidate.id() == id
+                || (candidate.teamId() != null && visibleTeamIds.contains(candidate.teamId()));
+    }
+
     /**
      * A SQL condition (with named parameters {@code visMe}, {@code visTeams}) that keeps the rows this user may
      * see, for a table with the given owner and team columns; {@code TRUE} for users who see everything.

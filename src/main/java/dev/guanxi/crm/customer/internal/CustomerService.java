@@ -13,7 +13,6 @@ import dev.guanxi.crm.customer.Settlement;
 import dev.guanxi.crm.customer.TimelineEntry;
 import dev.guanxi.crm.identity.CurrentUser;
 import dev.guanxi.crm.identity.Permission;
-import dev.guanxi.crm.identity.Role;
 import dev.guanxi.crm.identity.UserDirectory;
 import dev.guanxi.crm.identity.UserSummary;
 import org.springframework.security.access.AccessDeniedException;
@@ -238,7 +237,7 @@ public class CustomerService {
     @Transactional(readOnly = true)
     public List<UserSummary> assignableOwners() {
         CurrentUser user = CurrentUser.get();
-        return users.activeUsers().stream().filter(u -> mayAssign(user, u)).toList();
+        return users.activeUsers().stream().filter(user::mayAssignTo).toList();
     }
 
     private CustomerRecord visible(long id, CurrentUser user) {
@@ -255,14 +254,9 @@ public class CustomerService {
         if (ownerId == null || ownerId == user.id()) {
             return users.find(user.id()).orElseThrow();
         }
-        UserSummary owner = users.find(ownerId).filter(u -> mayAssign(user, u))
+        UserSummary owner = users.find(ownerId).filter(user::mayAssignTo)
                 .orElseThrow(() -> new InvalidInputException("ownerId", "validation.owner"));
         return owner;
-    }
-
-    private static boolean mayAssign(CurrentUser user, UserSummary candidate) {
-        return user.role() == Role.ADMIN || user.seesAll() || candidate.id() == user.id()
-                || (candidate.teamId() != null && user.visibleTeamIds().contains(candidate.teamId()));
     }
 
     /** Rules beyond single-field validation. */

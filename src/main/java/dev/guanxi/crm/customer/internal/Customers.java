@@ -99,6 +99,33 @@ class Customers {
                 .params(f.params).query(this::map).optional();
     }
 
+    /** Live customers visible to the user whose phone digits, e-mail or name pattern match; at most {@code limit}. */
+    List<CustomerRecord> candidates(List<String> phoneDigits, String email, String namePattern, CurrentUser user,
+                                    int limit) {
+        Filter f = new Filter();
+        f.visibleTo(user);
+        f.conditions.add("deleted_at IS NULL");
+        List<String> any = new ArrayList<>();
+        if (!phoneDigits.isEmpty()) {
+            any.add("regexp_replace(phone, '\\D', '', 'g') IN (:digits)");
+            f.params.put("digits", phoneDigits);
+        }
+        if (email != null) {
+            any.add("lower(email) = :email");
+            f.params.put("email", email);
+        }
+        if (namePattern != null) {
+            any.add("name ILIKE :namePattern");
+            f.params.put("namePattern", "%" + Filter.escapeLike(namePattern) + "%");
+        }
+        if (any.isEmpty()) {
+            return List.of();
+        }
+        f.conditions.add("(" + String.join(" OR ", any) + ")");
+        return jdbc.sql("SELECT " + COLUMNS + " FROM customers WHERE " + f.where() + " ORDER BY id LIMIT " + limit)
+                .params(f.params).query(this::map).list();
+    }
+
     Map<Long, String> names(java.util.Collection<Long> ids) {
         Map<Long, String> names = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
@@ -200,8 +227,8 @@ class Customers {
 
     /** A WHERE clause built from fixed SQL fragments and named parameters: user input is never concatenated. */
     static final class Filter {
-        private final List<String> conditions = new ArrayList<>();
-        private final Map<String, Object> params = new LinkedHashMap<>();
+        final List<String> conditions = new ArrayList<>();
+        final Map<String, Object> params = new LinkedHashMap<>();
 
         static Filter of(CustomerQuery q, CurrentUser user) {
             Filter f = new Filter();
@@ -276,7 +303,7 @@ class Customers {
             return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
         }
 
-        private static String escapeLike(String s) {
+        static String escapeLike(String s) {
             return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         }
     }
