@@ -92,15 +92,17 @@ curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "username=admin" \
   --data-urlencode "password=$admin_password" --data-urlencode "_csrf=$csrf" "$base/login"
 session=$(awk '$6 == "SESSION" {print $7}' "$jar")
 [ -n "$session" ] || { echo "login failed" >&2; exit 1; }
+# Customers the benchmark creates are named 压测…; those of an earlier run on this database are soft-deleted first,
+# so that they do not sit at the head of the newest-first lists.
+retire_bench_rows() {
+  sql "UPDATE customers SET deleted_at = now() WHERE deleted_at IS NULL AND name LIKE '压测%'" >/dev/null
+  sql "VACUUM ANALYZE customers" >/dev/null
+}
+retire_bench_rows
 max_id=$(sql "SELECT max(id) FROM customers WHERE name NOT LIKE '压测%'")
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$base/api/v1/customers/$max_id")" = 200 ] \
   || { echo "the API token does not work" >&2; exit 1; }
-# Customers for the update scenario, at version 0, split between wrk threads (each request learns the next version).
-update_count=$(( threads * 500 ))
-update_first=$(sql "WITH n AS (INSERT INTO customers (kind, name, customer_type, owner_id)
-     SELECT 'PERSON', '压测更新 ' || g, 'CONSUMER', (SELECT id FROM users WHERE username = 'admin')
-     FROM generate_series(1, $update_count) g RETURNING id) SELECT min(id) FROM n")
-
+update_count=$(( threads * 500 )) update_first=0
 wrk_run() { # scenario seconds -> "requests rps p50 p95 p99 errors"
   WRK_SCENARIO=$1 wrk -t"$threads" -c"$connections" -d"$2"s --timeout 10s -s bench/guanxi.lua "$base" -- \
     "$1" "$token" "$session" "$max_id" "$update_first" "$update_count" "$threads" | awk -F'\t' '$1 == "RESULT" {print $2, $3, $4, $5, $6, $7}'
@@ -110,26 +112,39 @@ wrk_run mixed $(( seconds < 10 ? seconds : 10 )) >/dev/null
 heap() { jcmd "$app" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*'; }
 rss() { awk -v k="$1" '$1 == k":" {print $2}' "/proc/$app/status"; }
 
-scenarios=(list deep search-name search-phone 360 create update mixed)
-declare -A app_result
+reads=(list deep search-name search-phone 360 mixed)
+writes=(create update)
+scenarios=("${reads[@]}" "${writes[@]}")
+declare -A app_result jdbc_result
 heap_peak=0
-for s in "${scenarios[@]}"; do
-  echo "HTTP: $s ($seconds s, $connections connections)" >&2
-  app_result[$s]=$(wrk_run "$s" "$seconds")
-  h=$(heap); [ "${h:-0}" -gt "$heap_peak" ] && heap_peak=$h
-done
+http() {
+  for s in "$@"; do
+    echo "HTTP: $s ($seconds s, $connections connections)" >&2
+    app_result[$s]=$(wrk_run "$s" "$seconds")
+    h=$(heap); if [ "${h:-0}" -gt "$heap_peak" ]; then heap_peak=$h; fi
+  done
+}
+jdbc() {
+  echo "JDBC baseline: $* ($baseline_threads threads)" >&2
+  while IFS=$'\t' read -r name requests rps p50 p95 p99; do
+    jdbc_result[$name]="$requests $rps $p50 $p95 $p99"
+  done < <(java -cp "$baseline_cp" dev.guanxi.crm.customer.internal.JdbcBaseline \
+    "jdbc:postgresql://127.0.0.1:$pg_port/postgres?user=postgres" "$seconds" "$baseline_threads" "$max_id" "$@")
+}
+# reads first, on the loaded data as it is; then the writes, which add rows at the head of the lists
+http "${reads[@]}"
+jdbc list deep search-name search-phone 360
+# Customers for the update scenario, at version 0, split between wrk threads (each request learns the next version).
+update_first=$(sql "WITH n AS (INSERT INTO customers (kind, name, customer_type, owner_id)
+     SELECT 'PERSON', '压测更新 ' || g, 'CONSUMER', (SELECT id FROM users WHERE username = 'admin')
+     FROM generate_series(1, $update_count) g RETURNING id) SELECT min(id) FROM n")
+http "${writes[@]}"
+jdbc create update
 heap_loaded=$(heap)
 jcmd "$app" GC.run >/dev/null
 heap_live=$(heap)
 rss_now=$(rss VmRSS) rss_peak=$(rss VmHWM)
-
-echo "JDBC baseline ($baseline_threads threads)" >&2
-declare -A jdbc_result
-while IFS=$'\t' read -r name requests rps p50 p95 p99; do
-  jdbc_result[$name]="$requests $rps $p50 $p95 $p99"
-done < <(java -cp "$baseline_cp" dev.guanxi.crm.customer.internal.JdbcBaseline \
-  "jdbc:postgresql://127.0.0.1:$pg_port/postgres?user=postgres" "$seconds" "$baseline_threads" "$max_id" \
-  list deep search-name search-phone 360 create update)
+retire_bench_rows
 
 echo "pgbench -S ($baseline_threads clients)" >&2
 sql "DROP DATABASE IF EXISTS guanxi_pgbench" >/dev/null; sql "CREATE DATABASE guanxi_pgbench" >/dev/null
@@ -152,6 +167,7 @@ describe() {
     create) echo "create customer (API POST)" ;;
     update) echo "update customer (API PUT with If-Match)" ;;
     mixed) echo "mixed read: 30% list, 10% deep, 20% name, 10% phone, 30% 360" ;;
+    *) echo "$1" ;;
   esac
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0 && a != "-") printf "%.2f", a / b; else printf "-" }'; }

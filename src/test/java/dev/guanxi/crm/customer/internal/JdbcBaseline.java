@@ -62,9 +62,9 @@ public final class JdbcBaseline {
             timeline.recent(id, 50);
         });
         s.put("create", r -> {
-            long id = customers.insert(newCustomer("基准客户 " + r.nextInt(1_000_000)), 1, null);
+            long id = customers.insert(newCustomer("压测基准 " + r.nextInt(1_000_000)), 1, null);
             timeline.add(new TimelineEntry(id, Instant.now(), "CUSTOMER_CREATED", "customer", "created:" + id,
-                    "基准客户", null, "admin"));
+                    "压测基准", null, "admin"));
         });
         s.put("update", r -> {
             long id = 1 + r.nextInt(customerCount);
