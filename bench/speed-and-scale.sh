@@ -181,8 +181,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0 && a != "-") printf "%.
       "$a_err" "$j_rps" "${j_50} / ${j_95} / ${j_99}" "$(ratio "$a_rps" "$j_rps")" "$(ratio "$a_99" "$j_99")"
   done
   read -r b_50 b_95 b_99 <<< "${pgbench_pct:-- - -}"
-  printf '| `pgbench -S` (primary-key SELECT, scale 10) | | | | %s | %s / %s / %s | mixed/pgbench: %s | |\n' \
-    "${pgbench_tps:-}" "$b_50" "$b_95" "$b_99" "$(ratio "$(echo "${app_result[mixed]}" | cut -d' ' -f2)" "${pgbench_tps:-0}")"
+  printf '| `pgbench -S` (primary-key SELECT, scale 10) | | | | %s | %s / %s / %s | pgbench/mixed: %s× | |\n' \
+    "${pgbench_tps:-}" "$b_50" "$b_95" "$b_99" "$(ratio "${pgbench_tps:-0}" "$(echo "${app_result[mixed]}" | cut -d' ' -f2)")"
   echo
   echo "| memory | value |"
   echo "| --- | ---: |"
