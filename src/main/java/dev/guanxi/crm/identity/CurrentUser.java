@@ -3,6 +3,7 @@ package dev.guanxi.crm.identity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,10 +11,12 @@ import java.util.Set;
 /**
  * The signed-in user as other modules see it: who they are, what they may do, and which records they see.
  *
+ * Serializable because it is part of the signed-in principal, which the HTTP session (stored in PostgreSQL) holds.
+ *
  * @param visibleTeamIds teams whose records this user sees: their own team, plus the teams they manage
  */
 public record CurrentUser(long id, String username, String displayName, Role role, Long teamId,
-                          Set<Long> visibleTeamIds) {
+                          Set<Long> visibleTeamIds) implements Serializable {
 
     /** Implemented by the principal objects of every authentication this application creates. */
     public interface Holder {

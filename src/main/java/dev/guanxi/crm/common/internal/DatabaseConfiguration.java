@@ -3,6 +3,7 @@ package dev.guanxi.crm.common.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -10,12 +11,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
+import javax.sql.DataSource;
 import java.io.File;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one database: an external PostgreSQL when {@code GUANXI_DB_URL} is set, otherwise an embedded real
- * PostgreSQL keeping its data under {@code guanxi.db.data-dir} (./data/postgres by default).
+ * PostgreSQL keeping its data under {@code guanxi.db.data-dir} (./data/postgres by default). Statements slower than
+ * {@code guanxi.db.slow-query-ms} are logged, whichever PostgreSQL it is; {@code guanxi.db.count-statements} counts
+ * statements per thread (tests check that a page runs a fixed number of them).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -23,7 +27,16 @@ class DatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(Environment env) {
+    DataSource dataSource(Environment env) {
+        ProxyDataSourceBuilder proxy = ProxyDataSourceBuilder.create(pool(env)).name("guanxi")
+                .listener(new SlowQueryLog(env.getProperty("guanxi.db.slow-query-ms", Long.class, 500L)));
+        if (env.getProperty("guanxi.db.count-statements", Boolean.class, false)) {
+            proxy.countQuery();
+        }
+        return proxy.build();
+    }
+
+    private static HikariDataSource pool(Environment env) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("guanxi");
         config.setMaximumPoolSize(env.getProperty("guanxi.db.pool-size", Integer.class, 20));

@@ -47,8 +47,8 @@ class ExternalDatabaseTest {
     JdbcClient jdbc;
 
     @Test
-    void migratesAndUsesTheGivenDatabase() {
-        assertThat(dataSource).isNotInstanceOf(DatabaseConfiguration.EmbeddedDataSource.class);
+    void migratesAndUsesTheGivenDatabase() throws SQLException {
+        assertThat(dataSource.isWrapperFor(DatabaseConfiguration.EmbeddedDataSource.class)).isFalse();
         assertThat(jdbc.sql("SELECT current_database()").query(String.class).single()).isEqualTo("guanxi_external");
         assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("guanxi_app");
         assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Long.class).single())

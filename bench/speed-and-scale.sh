@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# Speed-and-scale benchmark: loads N demo customers, starts Guanxi on the embedded PostgreSQL, drives it over
+# loopback with wrk, runs the same repository SQL straight through JDBC (JdbcBaseline) and pgbench -S against the
+# same database, and writes a Markdown table with requests/s, p50/p95/p99 and the ratios, plus heap and RSS.
+#
+# Usage: bench/speed-and-scale.sh [--customers N] [--seconds S] [--connections C] [--threads T]
+#                                 [--data-dir DIR] [--out FILE] [--no-build]
+#   --customers    demo customers to load (default 100000; 1000000 for the documented run)
+#   --seconds      length of each measured run (default 15)
+#   --connections  concurrent HTTP connections = simulated users (default 50)
+#   --threads      wrk threads (default 2)
+#   --data-dir     embedded PostgreSQL data (default target/bench/pg-N; kept, so a second run skips the load)
+#   --out          result file (default target/bench/results-N.md)
+#   --no-build     use target/classes as they are (default: ./mvnw -DskipTests test-compile first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+customers=100000 seconds=15 connections=50 threads=2 data_dir= out= build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --customers) customers=$2; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    --data-dir) data_dir=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --no-build) build=0; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+data_dir=${data_dir:-target/bench/pg-$customers}
+out=${out:-target/bench/results-$customers.md}
+work=target/bench/run-$$
+mkdir -p "$work" "$(dirname "$out")"
+pool=20                                     # the app's connection pool (guanxi.db.pool-size)
+baseline_threads=$(( connections < pool ? connections : pool ))
+admin_password=bench-admin-password
+
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v pgbench >/dev/null || need+=(postgresql-client)
+command -v psql >/dev/null || need+=(postgresql-client)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} (Debian packages)" >&2
+  apt-get install -y "${need[@]}" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "${need[@]}" >/dev/null; }
+fi
+
+if [ "$build" = 1 ] || [ ! -f target/runtime-classpath.txt ]; then
+  ./mvnw -q -B -DskipTests test-compile
+fi
+app_cp="target/classes:$(cat target/runtime-classpath.txt)"
+baseline_cp="target/test-classes:$app_cp"
+
+log="$work/app.log"
+fresh=1; [ -f "$data_dir/PG_VERSION" ] && fresh=0   # a kept database has its customers already
+echo "Starting Guanxi with $customers demo customers (data in $data_dir; log $log)" >&2
+java -Xmx512m -cp "$app_cp" dev.guanxi.crm.CrmApplication --server.port=0 --guanxi.db.data-dir="$data_dir" \
+  --guanxi.demo.customers="$customers" --guanxi.admin.password="$admin_password" \
+  --spring.main.banner-mode=off > "$log" 2>&1 &
+app=$!
+cleanup() {
+  if kill -0 "$app" 2>/dev/null; then
+    kill "$app"; wait "$app" 2>/dev/null || true   # SIGTERM: the app stops its embedded PostgreSQL on the way out
+  fi
+}
+trap cleanup EXIT
+for _ in $(seq 1800); do
+  grep -q "Started CrmApplication" "$log" && break
+  kill -0 "$app" 2>/dev/null || { tail -40 "$log" >&2; echo "the app did not start" >&2; exit 1; }
+  sleep 1
+done
+grep -q "Started CrmApplication" "$log" || { echo "the app did not start within 30 minutes" >&2; exit 1; }
+# The demo data loads after the start (an ApplicationRunner).
+while [ "$fresh" = 1 ] && ! grep -q "Demo data loaded" "$log"; do
+  kill -0 "$app" 2>/dev/null || { tail -40 "$log" >&2; echo "the app stopped while loading" >&2; exit 1; }
+  sleep 1
+done
+http_port=$(grep -o 'Tomcat started on port [0-9]*' "$log" | grep -o '[0-9]*$' | head -1)
+pg_port=$(grep -o 'Using embedded PostgreSQL on port [0-9]*' "$log" | grep -o '[0-9]*$' | head -1)
+base="http://127.0.0.1:$http_port"
+sql() { psql -X -q -h 127.0.0.1 -p "$pg_port" -U postgres -d "${db:-postgres}" -Atc "$1"; }
+
+# An API token for the admin, straight into the table (only its SHA-256 is stored, as ApiTokens does).
+token="gx_bench$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+hash=$(printf %s "$token" | sha256sum | cut -d' ' -f1)
+sql "INSERT INTO api_tokens (user_id, name, token_prefix, token_hash)
+     SELECT id, 'benchmark', substr('$token', 1, 8), '$hash' FROM users WHERE username = 'admin'" >/dev/null
+# A session for the HTML 360 page: form login with the CSRF token, as a browser does.
+jar="$work/cookies"
+csrf=$(curl -s -c "$jar" "$base/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//')
+curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "username=admin" \
+  --data-urlencode "password=$admin_password" --data-urlencode "_csrf=$csrf" "$base/login"
+session=$(awk '$6 == "SESSION" {print $7}' "$jar")
+[ -n "$session" ] || { echo "login failed" >&2; exit 1; }
+# Customers the benchmark creates are named 压测…; those of an earlier run on this database are soft-deleted first,
+# so that they do not sit at the head of the newest-first lists.
+retire_bench_rows() {
+  sql "UPDATE customers SET deleted_at = now() WHERE deleted_at IS NULL AND name LIKE '压测%'" >/dev/null
+  sql "VACUUM ANALYZE customers" >/dev/null
+}
+retire_bench_rows
+max_id=$(sql "SELECT max(id) FROM customers WHERE name NOT LIKE '压测%'")
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$base/api/v1/customers/$max_id")" = 200 ] \
+  || { echo "the API token does not work" >&2; exit 1; }
+update_count=$(( threads * 500 )) update_first=0
+wrk_run() { # scenario seconds -> "requests rps p50 p95 p99 errors"
+  WRK_SCENARIO=$1 wrk -t"$threads" -c"$connections" -d"$2"s --timeout 10s -s bench/guanxi.lua "$base" -- \
+    "$1" "$token" "$session" "$max_id" "$update_first" "$update_count" "$threads" | awk -F'\t' '$1 == "RESULT" {print $2, $3, $4, $5, $6, $7}'
+}
+echo "Warming up (mixed reads, $(( seconds < 10 ? seconds : 10 )) s)" >&2
+wrk_run mixed $(( seconds < 10 ? seconds : 10 )) >/dev/null
+heap() { jcmd "$app" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*'; }
+rss() { awk -v k="$1" '$1 == k":" {print $2}' "/proc/$app/status"; }
+
+reads=(list deep search-name search-phone 360 mixed)
+writes=(create update)
+scenarios=("${reads[@]}" "${writes[@]}")
+declare -A app_result jdbc_result
+heap_peak=0
+http() {
+  for s in "$@"; do
+    echo "HTTP: $s ($seconds s, $connections connections)" >&2
+    app_result[$s]=$(wrk_run "$s" "$seconds")
+    h=$(heap); if [ "${h:-0}" -gt "$heap_peak" ]; then heap_peak=$h; fi
+  done
+}
+jdbc() {
+  echo "JDBC baseline: $* ($baseline_threads threads)" >&2
+  while IFS=$'\t' read -r name requests rps p50 p95 p99; do
+    jdbc_result[$name]="$requests $rps $p50 $p95 $p99"
+  done < <(java -cp "$baseline_cp" dev.guanxi.crm.customer.internal.JdbcBaseline \
+    "jdbc:postgresql://127.0.0.1:$pg_port/postgres?user=postgres" "$seconds" "$baseline_threads" "$max_id" "$@")
+}
+# reads first, on the loaded data as it is; then the writes, which add rows at the head of the lists
+http "${reads[@]}"
+jdbc list deep search-name search-phone 360
+# Customers for the update scenario, at version 0, split between wrk threads (each request learns the next version).
+update_first=$(sql "WITH n AS (INSERT INTO customers (kind, name, customer_type, owner_id)
+     SELECT 'PERSON', '压测更新 ' || g, 'CONSUMER', (SELECT id FROM users WHERE username = 'admin')
+     FROM generate_series(1, $update_count) g RETURNING id) SELECT min(id) FROM n")
+http "${writes[@]}"
+jdbc create update
+heap_loaded=$(heap)
+jcmd "$app" GC.run >/dev/null
+heap_live=$(heap)
+rss_now=$(rss VmRSS) rss_peak=$(rss VmHWM)
+retire_bench_rows
+
+echo "pgbench -S ($baseline_threads clients)" >&2
+sql "DROP DATABASE IF EXISTS guanxi_pgbench" >/dev/null; sql "CREATE DATABASE guanxi_pgbench" >/dev/null
+pgbench -q -i -s 10 -h 127.0.0.1 -p "$pg_port" -U postgres guanxi_pgbench >/dev/null 2>&1
+( cd "$work" && pgbench -n -S -c "$baseline_threads" -j "$threads" -T "$seconds" -l --log-prefix=pgbench \
+    -h 127.0.0.1 -p "$pg_port" -U postgres guanxi_pgbench > pgbench.out 2>&1 )
+pgbench_tps=$(grep -o "tps = [0-9]*" "$work/pgbench.out" | head -1 | grep -o "[0-9]*$")
+pgbench_pct=$(cat "$work"/pgbench.* 2>/dev/null | awk 'NF >= 6 {print $3}' | sort -n | awk '{a[NR]=$1}
+  function p(q) { i = int(q * NR + 0.999999); if (i < 1) i = 1; return a[i] / 1000 }
+  END { if (NR) printf "%.2f %.2f %.2f", p(0.5), p(0.95), p(0.99) }')
+sql "DROP DATABASE guanxi_pgbench" >/dev/null
+
+describe() {
+  case "$1" in
+    list) echo "customer list, filtered and sorted, page 1 (API, 50 rows)" ;;
+    deep) echo "customer list, deep page 150–201 (API, 50 rows)" ;;
+    search-name) echo "search by name substring: 1–2 Chinese characters, longer, pinyin (API)" ;;
+    search-phone) echo "search by phone prefix (API)" ;;
+    360) echo "customer 360 page (HTML, session cookie)" ;;
+    create) echo "create customer (API POST)" ;;
+    update) echo "update customer (API PUT with If-Match)" ;;
+    mixed) echo "mixed read: 30% list, 10% deep, 20% name, 10% phone, 30% 360" ;;
+    *) echo "$1" ;;
+  esac
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0 && a != "-") printf "%.2f", a / b; else printf "-" }'; }
+{
+  echo "| scenario | app req/s | app p50 / p95 / p99 ms | errors | JDBC req/s | JDBC p50 / p95 / p99 ms | app/JDBC req/s | app/JDBC p99 |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  for s in "${scenarios[@]}"; do
+    read -r a_n a_rps a_50 a_95 a_99 a_err <<< "${app_result[$s]:-0 0 - - - -}"
+    read -r j_n j_rps j_50 j_95 j_99 <<< "${jdbc_result[$s]:-0 - - - -}"
+    printf '| %s | %s | %s / %s / %s | %s | %s | %s | %s | %s |\n' "$(describe "$s")" "$a_rps" "$a_50" "$a_95" "$a_99" \
+      "$a_err" "$j_rps" "${j_50} / ${j_95} / ${j_99}" "$(ratio "$a_rps" "$j_rps")" "$(ratio "$a_99" "$j_99")"
+  done
+  read -r b_50 b_95 b_99 <<< "${pgbench_pct:-- - -}"
+  printf '| `pgbench -S` (primary-key SELECT, scale 10) | | | | %s | %s / %s / %s | pgbench/mixed: %s× | |\n' \
+    "${pgbench_tps:-}" "$b_50" "$b_95" "$b_99" "$(ratio "${pgbench_tps:-0}" "$(echo "${app_result[mixed]}" | cut -d' ' -f2)")"
+  echo
+  echo "| memory | value |"
+  echo "| --- | ---: |"
+  echo "| heap limit | 512 MB (-Xmx512m) |"
+  echo "| heap used, highest seen between runs | $(( heap_peak / 1024 )) MB |"
+  echo "| heap used after the runs, before / after a full GC | $(( ${heap_loaded:-0} / 1024 )) MB / $(( ${heap_live:-0} / 1024 )) MB |"
+  echo "| RSS now / peak | $(( ${rss_now:-0} / 1024 )) MB / $(( ${rss_peak:-0} / 1024 )) MB |"
+  echo
+  echo "$customers customers ($(sql "SELECT count(*) FROM customers") rows with the ones created), $connections connections,"\
+    "$threads wrk threads, $seconds s per run; JDBC and pgbench with $baseline_threads threads/clients (the connections, at most the app pool of $pool);"\
+    "$(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; $(java -version 2>&1 | head -1)."
+} > "$out"
+cat "$out"
