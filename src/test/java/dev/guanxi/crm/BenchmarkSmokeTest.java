@@ -23,6 +23,7 @@ class BenchmarkSmokeTest {
         Path dataDir = Path.of("target/bench/smoke-pg");
         Path out = Path.of("target/bench/smoke.md");
         FileSystemUtils.deleteRecursively(dataDir);
+        Files.createDirectories(dataDir.getParent());
         Files.deleteIfExists(out);
         Process bench = new ProcessBuilder("bash", "bench/speed-and-scale.sh", "--customers", "300", "--seconds", "1",
                 "--connections", "4", "--no-build", "--data-dir", dataDir.toString(), "--out", out.toString())

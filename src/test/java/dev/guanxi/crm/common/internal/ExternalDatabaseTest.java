@@ -1,10 +1,12 @@
 package dev.guanxi.crm.common.internal;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** GUANXI_DB_URL / _USER / _PASSWORD point the application at an external PostgreSQL instead of the embedded one. */
 @SpringBootTest
+@DirtiesContext
 class ExternalDatabaseTest {
 
     private static final File SERVER_DIR = new File("target/test-postgres");
@@ -36,9 +39,13 @@ class ExternalDatabaseTest {
         registry.add("guanxi.db.password", () -> "app-secret");
     }
 
-    @AfterAll
-    static void releaseServer() {
-        EmbeddedPostgresServer.release(SERVER_DIR);
+    /** Holds the server for as long as this test's context lives, so PostgreSQL outlives the context's shutdown. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ServerLease {
+        @Bean(destroyMethod = "close")
+        AutoCloseable embeddedServerLease() {
+            return () -> EmbeddedPostgresServer.release(SERVER_DIR);
+        }
     }
 
     @Autowired
