@@ -10,5 +10,7 @@ public enum Permission {
     /** Create orders and record payments for visible customers. */
     SELL,
     /** Maintain the product catalogue and prices. */
-    MANAGE_PRODUCTS
+    MANAGE_PRODUCTS,
+    /** Set performance targets for the teams one manages and their members. */
+    SET_TARGETS
 }

@@ -8,7 +8,7 @@ import static dev.guanxi.crm.identity.Permission.*;
 /** The roles of DOMAIN §7 and the permissions each one has. */
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
-    MANAGER(EnumSet.of(EDIT_CUSTOMERS, VIEW_PERSONAL_DATA, SELL, MANAGE_PRODUCTS)),
+    MANAGER(EnumSet.of(EDIT_CUSTOMERS, VIEW_PERSONAL_DATA, SELL, MANAGE_PRODUCTS, SET_TARGETS)),
     SALES_REP(EnumSet.of(EDIT_CUSTOMERS, VIEW_PERSONAL_DATA, SELL)),
     MARKETER(EnumSet.of(VIEW_ALL_CUSTOMERS)),
     SERVICE_AGENT(EnumSet.of(VIEW_ALL_CUSTOMERS, EDIT_CUSTOMERS, VIEW_PERSONAL_DATA)),

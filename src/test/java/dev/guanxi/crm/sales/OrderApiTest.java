@@ -186,6 +186,7 @@ class OrderApiTest {
         assertThat(overdue.size()).isEqualTo(1);
         assertThat(overdue.get(0).get("id").asLong()).isEqualTo(old.get("id").asLong());
         assertThat(overdue.get(0).get("overdue").asBoolean()).isTrue();
+        assertThat(overdue.get(0).get("balance").decimalValue()).isEqualByComparingTo("100.00");
         assertThat(today.get("overdue").asBoolean()).isFalse();
     }
 

@@ -2,6 +2,8 @@ package dev.guanxi.crm.sales.internal;
 
 import dev.guanxi.crm.sales.OrderStatus;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -10,6 +12,7 @@ public record OrderSummary(long id, String number, long customerId, String custo
                            String ownerName, OrderStatus status, LocalDate orderDate, LocalDate dueDate,
                            BigDecimal total, BigDecimal paid, String currency, boolean overdue) {
 
+    @JsonProperty
     public BigDecimal balance() {
         return total.subtract(paid);
     }

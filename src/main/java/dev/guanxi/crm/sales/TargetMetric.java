@@ -1,0 +1,6 @@
+package dev.guanxi.crm.sales;
+
+/** What a target measures: revenue of confirmed orders, or payments received. */
+public enum TargetMetric {
+    REVENUE, PAYMENTS
+}
