@@ -1,6 +1,8 @@
 package dev.guanxi.crm.demo.internal;
 
 import org.slf4j.Logger;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -47,7 +49,7 @@ class DemoDataLoader {
             return Optional.empty();
         }
         // Fresh statistics, so that the first list pages already get good plans on a million rows.
-        jdbc.sql("ANALYZE customers, contacts").update();
+        jdbc.sql("ANALYZE customers, contacts, orders, order_lines, payments, opportunities, leads").update();
         data = data.took(Duration.ofNanos(System.nanoTime() - started));
         log.info("Demo data loaded: {} customers and {} contacts in {} ms ({} rows/s)", data.customers(),
                 data.contacts(), data.loadTime().toMillis(), data.rowsPerSecond());
@@ -74,6 +76,11 @@ class DemoDataLoader {
             } catch (SQLException e) {
                 throw new IllegalStateException("Loading the demo customers failed", e);
             }
+        }
+        if (customerCount > 0) {
+            // Sales history for the demo customers: products, orders with lines and payments, pipeline, leads.
+            new ResourceDatabasePopulator(new ClassPathResource("demo/sales.sql"))
+                    .populate(DataSourceUtils.getConnection(dataSource));
         }
         return new DemoData(DemoStaff.MEMBERS, password, customerCount, contacts, Duration.ZERO);
     }

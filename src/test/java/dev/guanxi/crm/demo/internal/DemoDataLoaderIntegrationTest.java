@@ -51,6 +51,7 @@ class DemoDataLoaderIntegrationTest {
         assertStaff(data.password());
         assertCustomersKeepTheRules();
         assertContacts();
+        assertSalesHistory();
 
         assertThat(loader.loadIfEmpty(CUSTOMERS)).as("a second start loads nothing").isEmpty();
         assertThat(count("SELECT count(*) FROM customers")).isEqualTo(CUSTOMERS);
@@ -142,5 +143,34 @@ class DemoDataLoaderIntegrationTest {
 
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private void assertSalesHistory() {
+        assertThat(count("SELECT count(*) FROM products")).isGreaterThanOrEqualTo(10);
+        assertThat(count("SELECT count(*) FROM orders")).isGreaterThan(CUSTOMERS / 3);
+        assertThat(count("SELECT count(DISTINCT status) FROM orders")).isGreaterThanOrEqualTo(4);
+        assertThat(count("SELECT count(*) FROM orders WHERE order_date < current_date - 700")).isPositive();
+        assertThat(count("""
+                SELECT count(*) FROM orders o
+                WHERE o.total <> (SELECT coalesce(sum(l.line_total), 0) FROM order_lines l WHERE l.order_id = o.id)""")).isZero();
+        assertThat(count("""
+                SELECT count(*) FROM orders o
+                WHERE o.paid <> (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.order_id = o.id)
+                   OR o.paid > o.total""")).isZero();
+        assertThat(count("SELECT count(*) FROM payments WHERE received_on > current_date")).isZero();
+        assertThat(count("SELECT count(*) FROM order_lines l JOIN orders o ON o.id = l.order_id "
+                + "WHERE l.customer_id <> o.customer_id OR l.order_date <> o.order_date")).isZero();
+        assertThat(count("SELECT count(*) FROM orders WHERE status IN ('CONFIRMED','SHIPPED','DELIVERED','COMPLETED') "
+                + "AND paid < total AND due_date < current_date")).as("some overdue receivables").isPositive();
+        assertThat(count("SELECT count(*) FROM opportunities")).isPositive();
+        assertThat(count("SELECT count(DISTINCT stage) FROM opportunities")).isGreaterThanOrEqualTo(5);
+        assertThat(count("""
+                SELECT count(*) FROM opportunities o
+                WHERE (SELECT c.to_stage FROM opportunity_stage_changes c WHERE c.opportunity_id = o.id
+                       ORDER BY c.changed_at DESC, c.id DESC LIMIT 1) <> o.stage
+                   OR NOT EXISTS (SELECT 1 FROM opportunity_stage_changes c WHERE c.opportunity_id = o.id
+                                  AND c.from_stage IS NULL AND c.to_stage = 'QUALIFICATION')""")).isZero();
+        assertThat(count("SELECT count(*) FROM opportunities WHERE stage = 'LOST' AND loss_reason IS NULL")).isZero();
+        assertThat(count("SELECT count(DISTINCT status) FROM leads")).isEqualTo(3);
     }
 }
