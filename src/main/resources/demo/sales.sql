@@ -114,6 +114,10 @@ JOIN opportunity_stages fin ON fin.code = o.stage AND fin.outcome <> 'OPEN'
 CROSS JOIN LATERAL (SELECT c.to_stage, c.changed_at FROM opportunity_stage_changes c WHERE c.opportunity_id = o.id
                     ORDER BY c.changed_at DESC, c.id DESC LIMIT 1) last;
 
+-- Open opportunities are expected to close in the coming months.
+UPDATE opportunities o SET expected_close = current_date + floor(random() * 180)::int + (o.id * 0)::int
+FROM opportunity_stages s WHERE s.code = o.stage AND s.outcome = 'OPEN';
+
 UPDATE opportunities o SET stage_entered_at = h.changed_at, closed_at = CASE WHEN o.closed_at IS NOT NULL THEN h.changed_at END
 FROM (SELECT DISTINCT ON (opportunity_id) opportunity_id, changed_at FROM opportunity_stage_changes
       ORDER BY opportunity_id, changed_at DESC) h

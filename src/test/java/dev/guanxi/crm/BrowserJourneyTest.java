@@ -21,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -139,6 +140,60 @@ class BrowserJourneyTest {
         assertThat(driver.findElement(By.id("new-customer")).getText()).isEqualTo("新建客户");
         driver.get("http://localhost:" + port + "/customers?lang=en");
         wait.until(ExpectedConditions.textToBe(By.id("nav-customers"), "Customers"));
+    }
+
+    @Test
+    void repConvertsALeadWinsTheDealCollectsPaymentAndSeesItOnTheTimeline() {
+        TestAccounts accounts = new TestAccounts(context);
+        long team = accounts.team("browser-sales");
+        Account manager = accounts.manager(team);
+        Account rep = accounts.user(Role.SALES_REP, team, "王芳");
+        String suffix = String.format("%06d", System.nanoTime() % 1_000_000);
+        String company = "杭州星河" + suffix + "科技有限公司";
+        Api managerApi = new Api(port, manager.token());
+        assertThat(managerApi.post("/api/v1/products", Api.json(Map.of("sku", "BT-" + suffix, "name", "西湖龙井 " + suffix,
+                "listPrice", "388"))).status()).isEqualTo(201);
+        long leadId = new Api(port, rep.token()).post("/api/v1/leads", Api.json(Map.of("name", "陈杰",
+                "company", company, "title", "采购经理"))).json().get("id").asLong();
+
+        logIn(rep);
+        driver.get("http://localhost:" + port + "/sales/leads/" + leadId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("convert-form")));
+        assertThat(driver.findElement(By.id("target-new")).isSelected()).isTrue();
+        driver.findElement(By.name("opportunityName")).sendKeys("云服务年框");
+        driver.findElement(By.name("amount")).sendKeys("150000");
+        driver.findElement(By.id("convert")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("customer-name"), company));
+        String customerUrl = driver.getCurrentUrl();
+
+        driver.get("http://localhost:" + port + "/sales/opportunities?ownerId=" + rep.id());
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("云服务年框"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("move-form")));
+        new Select(driver.findElement(By.cssSelector("#move-form select[name=stage]"))).selectByValue("WON");
+        driver.findElement(By.cssSelector("#move-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("opportunity-stage"), "Won"));
+
+        driver.get(customerUrl);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("new-order"))).click();
+        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("lines[0].productId"))))
+                .selectByVisibleText("西湖龙井 " + suffix + " (BT-" + suffix + ") ¥388.00");
+        driver.findElement(By.name("lines[0].quantity")).sendKeys("2");
+        driver.findElement(By.id("save-order")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("action-confirm"))).click();
+        WebElement amount = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("amount")));
+        amount.clear();
+        amount.sendKeys("300");
+        driver.findElement(By.id("record-payment")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("order-balance"), "¥476.00"));
+
+        // timeline entries arrive through events after each commit: reload until all three are there
+        driver.get(customerUrl);
+        wait.until(d -> {
+            d.navigate().refresh();
+            String timeline = d.findElement(By.id("timeline")).getText();
+            return timeline.contains("Lead converted") && timeline.contains("Opportunity won")
+                    && timeline.contains("Payment received");
+        });
     }
 
     @Test
