@@ -23,7 +23,7 @@ class JdbcCustomerDirectory implements CustomerDirectory {
     @Transactional(readOnly = true)
     public Optional<CustomerSummary> findVisible(long customerId) {
         return customers.find(customerId, CurrentUser.get()).map(r -> new CustomerSummary(r.id(), r.data().name(),
-                r.data().kind(), r.ownerId(), r.teamId(), r.data().settlement(), r.data().creditTerms(),
+                r.data().kind(), r.ownerId(), r.teamId(), r.data().valueTier(), r.data().settlement(), r.data().creditTerms(),
                 r.data().creditLimit(), r.deleted()));
     }
 

@@ -53,7 +53,7 @@ class JdbcCustomerRegistration implements CustomerRegistration {
             boolean sameOrg = org != null && org.equals(Matching.organization(r.data().name()));
             if ((samePhone || sameEmail || sameOrg) && matches.size() < 10) {
                 matches.add(new CustomerSummary(r.id(), r.data().name(), r.data().kind(), r.ownerId(), r.teamId(),
-                        r.data().settlement(), r.data().creditTerms(), r.data().creditLimit(), false));
+                        r.data().valueTier(), r.data().settlement(), r.data().creditTerms(), r.data().creditLimit(), false));
             }
         }
         return matches;

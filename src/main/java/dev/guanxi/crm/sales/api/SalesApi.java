@@ -9,6 +9,8 @@ import dev.guanxi.crm.sales.internal.OrderQuery;
 import dev.guanxi.crm.sales.internal.OrderSummary;
 import dev.guanxi.crm.sales.internal.PaymentData;
 import dev.guanxi.crm.sales.internal.ProductData;
+import dev.guanxi.crm.sales.internal.QuoteDetail;
+import dev.guanxi.crm.sales.internal.QuoteDraft;
 import dev.guanxi.crm.sales.internal.ProductView;
 import dev.guanxi.crm.sales.internal.SalesService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -123,6 +125,48 @@ class SalesApi {
         sales.recordPayment(id, body);
         OrderDetail o = sales.detail(id);
         return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(o.version())).body(o);
+    }
+
+    @GetMapping("/products/{id}/tier-prices")
+    Map<String, java.math.BigDecimal> tierPrices(@PathVariable long id) {
+        return sales.tierPrices(id);
+    }
+
+    @PutMapping("/products/{id}/tier-prices")
+    @Operation(summary = "Replace the per-value-tier prices of a product, e.g. {\"VIP\": 320.00}")
+    Map<String, java.math.BigDecimal> setTierPrices(@PathVariable long id,
+                                                   @RequestBody Map<String, java.math.BigDecimal> body) {
+        sales.setTierPrices(id, body);
+        return sales.tierPrices(id);
+    }
+
+    @PostMapping("/quotes")
+    ResponseEntity<QuoteDetail> createQuote(@Valid @RequestBody QuoteDraft body) {
+        long id = sales.createQuote(body);
+        QuoteDetail q = sales.quote(id);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id))
+                .eTag(Versions.etag(q.version())).body(q);
+    }
+
+    @GetMapping("/quotes/{id}")
+    ResponseEntity<QuoteDetail> quote(@PathVariable long id) {
+        QuoteDetail q = sales.quote(id);
+        return ResponseEntity.ok().eTag(Versions.etag(q.version())).body(q);
+    }
+
+    @PostMapping("/quotes/{id}/{action:send|accept|reject}")
+    @Operation(summary = "Send a draft quote, or accept (→ draft order) or reject a sent one; send If-Match")
+    ResponseEntity<QuoteDetail> quoteAction(@PathVariable long id, @PathVariable String action,
+                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                            @RequestParam(required = false) Integer version) {
+        int expected = Versions.expected(ifMatch, version);
+        switch (action) {
+            case "send" -> sales.sendQuote(id, expected);
+            case "accept" -> sales.acceptQuote(id, expected);
+            default -> sales.rejectQuote(id, expected);
+        }
+        QuoteDetail q = sales.quote(id);
+        return ResponseEntity.ok().eTag(Versions.etag(q.version())).body(q);
     }
 
     private static void checkPage(int page, int size) {

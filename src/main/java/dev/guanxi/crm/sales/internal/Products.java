@@ -68,6 +68,32 @@ class Products {
                 .query(Products::map).list();
     }
 
+    /** Tier prices of the given products for one value tier: product id → price. */
+    Map<Long, java.math.BigDecimal> tierPrices(Collection<Long> productIds, String tier) {
+        if (productIds.isEmpty() || tier == null) {
+            return Map.of();
+        }
+        Map<Long, java.math.BigDecimal> prices = new java.util.HashMap<>();
+        jdbc.sql("SELECT product_id, price FROM product_tier_prices WHERE value_tier = :tier AND product_id IN (:ids)")
+                .param("tier", tier).param("ids", Set.copyOf(productIds))
+                .query(rs -> { prices.put(rs.getLong(1), rs.getBigDecimal(2)); });
+        return prices;
+    }
+
+    Map<String, java.math.BigDecimal> tierPricesOf(long productId) {
+        Map<String, java.math.BigDecimal> prices = new java.util.TreeMap<>();
+        jdbc.sql("SELECT value_tier, price FROM product_tier_prices WHERE product_id = ?").param(productId)
+                .query(rs -> { prices.put(rs.getString(1), rs.getBigDecimal(2)); });
+        return prices;
+    }
+
+    void replaceTierPrices(long productId, Map<String, java.math.BigDecimal> prices) {
+        jdbc.sql("DELETE FROM product_tier_prices WHERE product_id = ?").param(productId).update();
+        prices.forEach((tier, price) -> jdbc.sql(
+                        "INSERT INTO product_tier_prices (product_id, value_tier, price) VALUES (?, ?, ?)")
+                .params(productId, tier, price).update());
+    }
+
     private static ProductView map(ResultSet rs, int n) throws SQLException {
         return new ProductView(rs.getLong("id"), new ProductData(rs.getString("sku"), rs.getString("name"),
                 rs.getString("category"), rs.getString("unit"), rs.getBigDecimal("list_price"),

@@ -41,16 +41,18 @@ public class SalesService {
 
     private final Products products;
     private final Orders orders;
+    private final Quotes quotes;
     private final CustomerDirectory customers;
     private final UserDirectory users;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SalesService(Products products, Orders orders, CustomerDirectory customers, UserDirectory users, AuditTrail audit,
+    SalesService(Products products, Orders orders, Quotes quotes, CustomerDirectory customers, UserDirectory users, AuditTrail audit,
                  ApplicationEventPublisher events) {
         this.products = products;
         this.orders = orders;
+        this.quotes = quotes;
         this.customers = customers;
         this.users = users;
         this.audit = audit;
@@ -117,24 +119,7 @@ public class SalesService {
         if (customer.deleted()) {
             throw new InvalidInputException("customerId", "validation.customer-deleted");
         }
-        Map<Long, ProductView> catalogue = products.findAll(draft.lines().stream().map(OrderDraft.Line::productId).toList());
-        List<FieldProblem> problems = new ArrayList<>();
-        List<OrderLine> lines = new ArrayList<>();
-        for (int i = 0; i < draft.lines().size(); i++) {
-            OrderDraft.Line line = draft.lines().get(i);
-            ProductView product = catalogue.get(line.productId());
-            if (product == null || !product.data().active()) {
-                problems.add(new FieldProblem("lines[" + i + "].productId", "validation.product"));
-                continue;
-            }
-            lines.add(new OrderLine(i + 1, product.id(), product.data().name(), line.quantity(),
-                    line.unitPrice() == null ? product.data().listPrice() : line.unitPrice(),
-                    line.discountPct() == null ? BigDecimal.ZERO : line.discountPct(),
-                    line.taxPct() == null ? BigDecimal.ZERO : line.taxPct()));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        List<OrderLine> lines = priceLines(draft.lines(), customer);
         BigDecimal total = lines.stream().map(OrderLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
         LocalDate orderDate = draft.orderDate() == null ? LocalDate.now(clock) : draft.orderDate();
         String notes = draft.notes() == null || draft.notes().isBlank() ? null : draft.notes().strip();
@@ -143,6 +128,133 @@ public class SalesService {
                 "total", new Change(null, total), "lines", new Change(null, lines.size())), Order.number(id));
         timeline(customer.id(), "ORDER_CREATED", "order-created:" + id, Order.number(id), total + " CNY", user);
         return id;
+    }
+
+    /**
+     * Prices lines for a customer: the given unit price, else the product's price for the customer's value tier,
+     * else its list price; only active products.
+     */
+    private List<OrderLine> priceLines(List<OrderDraft.Line> input, CustomerSummary customer) {
+        List<Long> ids = input.stream().map(OrderDraft.Line::productId).toList();
+        Map<Long, ProductView> catalogue = products.findAll(ids);
+        Map<Long, BigDecimal> tierPrices = products.tierPrices(ids,
+                customer.valueTier() == null ? null : customer.valueTier().name());
+        List<FieldProblem> problems = new ArrayList<>();
+        List<OrderLine> lines = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            OrderDraft.Line line = input.get(i);
+            ProductView product = catalogue.get(line.productId());
+            if (product == null || !product.data().active()) {
+                problems.add(new FieldProblem("lines[" + i + "].productId", "validation.product"));
+                continue;
+            }
+            BigDecimal price = line.unitPrice() != null ? line.unitPrice()
+                    : tierPrices.getOrDefault(product.id(), product.data().listPrice());
+            lines.add(new OrderLine(i + 1, product.id(), product.data().name(), line.quantity(), price,
+                    line.discountPct() == null ? BigDecimal.ZERO : line.discountPct(),
+                    line.taxPct() == null ? BigDecimal.ZERO : line.taxPct()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return lines;
+    }
+
+    // ---- quotes
+
+    @Transactional
+    public long createQuote(QuoteDraft draft) {
+        CurrentUser user = require(Permission.SELL);
+        CustomerSummary customer = customers.findVisible(draft.customerId()).filter(c -> !c.deleted())
+                .orElseThrow(() -> new InvalidInputException("customerId", "validation.customer"));
+        List<OrderLine> lines = priceLines(draft.lines(), customer);
+        BigDecimal total = lines.stream().map(OrderLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        String notes = draft.notes() == null || draft.notes().isBlank() ? null : draft.notes().strip();
+        long id = quotes.insert(customer.id(), draft.opportunityId(), customer.ownerId(), customer.teamId(),
+                draft.validUntil(), notes, lines, total);
+        audit.record("quote", id, AuditAction.CREATE, Map.of("customer", new Change(null, customer.id()),
+                "total", new Change(null, total)), quoteNumber(id));
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public QuoteDetail quote(long id) {
+        Quotes.Row q = quotes.find(id, CurrentUser.get()).orElseThrow(() -> new NotFoundException("Quote", id));
+        List<OrderDetail.Line> lines = quotes.lines(id).stream().map(l -> new OrderDetail.Line(l.lineNo(),
+                l.productId(), l.productName(), l.quantity(), l.unitPrice(), l.discountPct(), l.taxPct(), l.total()))
+                .toList();
+        return new QuoteDetail(q.id(), quoteNumber(q.id()), q.customerId(), customerName(q.customerId()),
+                q.opportunityId(), q.ownerId(), q.status(), q.quoteDate(), q.validUntil(), q.total(), q.notes(),
+                q.orderId(), q.version(), lines);
+    }
+
+    @Transactional
+    public void sendQuote(long id, int version) {
+        quoteStep(id, version, "DRAFT", "SENT", null);
+    }
+
+    @Transactional
+    public void rejectQuote(long id, int version) {
+        quoteStep(id, version, "SENT", "REJECTED", null);
+    }
+
+    /** Accepting a sent quote turns it into a draft order with the quoted lines and prices. */
+    @Transactional
+    public long acceptQuote(long id, int version) {
+        CurrentUser user = require(Permission.SELL);
+        Quotes.Row q = quotes.find(id, user).orElseThrow(() -> new NotFoundException("Quote", id));
+        if (q.validUntil() != null && q.validUntil().isBefore(LocalDate.now(clock))) {
+            throw new ConflictException("Quote " + quoteNumber(id) + " expired on " + q.validUntil()
+                    + "; make a new quote.");
+        }
+        List<OrderLine> lines = quotes.lines(id);
+        long orderId = orders.insert(q.customerId(), q.ownerId(), q.teamId(), LocalDate.now(clock), q.notes(), lines,
+                q.total());
+        quoteStep(id, version, "SENT", "ACCEPTED", orderId);
+        audit.record("order", orderId, AuditAction.CREATE, Map.of("quote", new Change(null, quoteNumber(id)),
+                "total", new Change(null, q.total())), Order.number(orderId));
+        timeline(q.customerId(), "QUOTE_ACCEPTED", "quote-accepted:" + id, quoteNumber(id),
+                Order.number(orderId) + " · " + q.total() + " CNY", user);
+        return orderId;
+    }
+
+    private void quoteStep(long id, int version, String from, String to, Long orderId) {
+        CurrentUser user = require(Permission.SELL);
+        Quotes.Row q = quotes.find(id, user).orElseThrow(() -> new NotFoundException("Quote", id));
+        if (!q.status().equals(from) || q.version() != version || !quotes.setStatus(id, version, from, to, orderId)) {
+            throw new ConflictException("Quote " + quoteNumber(id) + " is " + q.status() + " (version " + q.version()
+                    + "); only a " + from + " quote can become " + to + ". Reload it.");
+        }
+        audit.record("quote", id, AuditAction.UPDATE, Map.of("status", new Change(q.status(), to)), quoteNumber(id));
+    }
+
+    static String quoteNumber(long id) {
+        return String.format("QT-%06d", id);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> tierPrices(long productId) {
+        product(productId);
+        return products.tierPricesOf(productId);
+    }
+
+    @Transactional
+    public void setTierPrices(long productId, Map<String, BigDecimal> prices) {
+        require(Permission.MANAGE_PRODUCTS);
+        product(productId);
+        for (Map.Entry<String, BigDecimal> e : prices.entrySet()) {
+            if (java.util.Arrays.stream(dev.guanxi.crm.customer.ValueTier.values())
+                    .noneMatch(t -> t.name().equals(e.getKey()))) {
+                throw new InvalidInputException("tier", "validation.tier");
+            }
+            if (e.getValue() == null || e.getValue().signum() < 0 || e.getValue().scale() > 2) {
+                throw new InvalidInputException(e.getKey(), "validation.money");
+            }
+        }
+        Map<String, BigDecimal> before = products.tierPricesOf(productId);
+        products.replaceTierPrices(productId, prices);
+        audit.record("product", productId, AuditAction.UPDATE, Map.of("tierPrices", new Change(before, prices)),
+                "tier prices");
     }
 
     @Transactional(readOnly = true)
