@@ -1,12 +1,15 @@
 package dev.guanxi.crm.common.internal;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertySource;
 
 import javax.sql.DataSource;
@@ -17,7 +20,11 @@ import java.sql.SQLException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GUANXI_DB_URL / _USER / _PASSWORD point the application at an external PostgreSQL instead of the embedded one. */
+// ReleaseServer is declared before @SpringBootTest's SpringExtension, so it runs after Spring has closed this
+// (dirtied) context: left to the JVM's exit, the context's pool would wait 30 s for a server already stopped.
+@ExtendWith(ExternalDatabaseTest.ReleaseServer.class)
 @SpringBootTest
+@DirtiesContext
 class ExternalDatabaseTest {
 
     private static final File SERVER_DIR = new File("target/test-postgres");
@@ -36,9 +43,11 @@ class ExternalDatabaseTest {
         registry.add("guanxi.db.password", () -> "app-secret");
     }
 
-    @AfterAll
-    static void releaseServer() {
-        EmbeddedPostgresServer.release(SERVER_DIR);
+    static final class ReleaseServer implements AfterAllCallback {
+        @Override
+        public void afterAll(ExtensionContext context) {
+            EmbeddedPostgresServer.release(SERVER_DIR);
+        }
     }
 
     @Autowired
