@@ -59,7 +59,7 @@ class MessagesTest {
         collect(MAIN.resolve("resources/templates"), Pattern.compile("#\\{([a-zA-Z][\\w.-]*)[}(]"), used);
         collect(MAIN.resolve("java"), Pattern.compile("\\{((?:validation|typeMismatch)[\\w.-]*)}"), used);
         collect(MAIN.resolve("java"), Pattern.compile(
-                "\"((?:validation|customer|contact|tokens|users|teams|login|audit|order|payment|product|opportunity|lead|target)\\.[a-z][\\w.-]*[a-z])\""), used);
+                "\"((?:validation|customer|contact|tokens|users|teams|login|audit|order|payment|product|opportunity|lead|target|quote)\\.[a-z][\\w.-]*[a-z])\""), used);
         assertThat(used).hasSizeGreaterThan(50);
         assertThat(difference(used, english)).as("keys used but not defined").isEmpty();
     }

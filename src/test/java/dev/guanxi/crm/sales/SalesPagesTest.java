@@ -135,6 +135,30 @@ class SalesPagesTest {
     }
 
     @Test
+    void aQuoteIsMadeSentAndAcceptedIntoAnOrderThroughThePages() throws Exception {
+        long product = productThroughForm("QP-" + System.nanoTime());
+        mvc.perform(get("/sales/quotes/new").param("customerId", String.valueOf(customerId)).session(repSession)
+                        .locale(Locale.ENGLISH))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Save quote")));
+        MvcResult created = mvc.perform(post("/sales/quotes").session(repSession).with(csrf())
+                        .param("customerId", String.valueOf(customerId)).param("validUntil", "2099-01-01")
+                        .param("lines[0].productId", String.valueOf(product)).param("lines[0].quantity", "2"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String location = created.getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/sales/quotes/");
+        mvc.perform(get(location).session(repSession).locale(Locale.ENGLISH))
+                .andExpect(content().string(allOf(containsString("¥176.00"), containsString("id=\"quote-send\""))));
+        mvc.perform(post(location + "/send").session(repSession).with(csrf()).param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+        MvcResult accepted = mvc.perform(post(location + "/accept").session(repSession).with(csrf()).param("version", "1"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(accepted.getResponse().getRedirectedUrl()).startsWith("/sales/orders/");
+        mvc.perform(get("/sales/quotes").param("customerId", String.valueOf(customerId)).session(repSession)
+                        .locale(Locale.ENGLISH))
+                .andExpect(content().string(containsString("Accepted")));
+    }
+
+    @Test
     void salesPagesSpeakChinese() throws Exception {
         mvc.perform(get("/sales/orders").param("lang", "zh_CN").session(repSession))
                 .andExpect(content().string(allOf(containsString("应收款"), containsString("订单号"))));

@@ -54,6 +54,20 @@ class Quotes {
                 .optional();
     }
 
+    List<Row> recent(Long customerId, CurrentUser user, int limit) {
+        CurrentUser.SqlCondition visible = user.visibility("owner_id", "team_id");
+        return jdbc.sql("SELECT id, customer_id, opportunity_id, owner_id, team_id, status, quote_date, valid_until, "
+                        + "total, notes, order_id, version FROM quotes WHERE " + visible.sql()
+                        + (customerId == null ? "" : " AND customer_id = :customerId")
+                        + " ORDER BY quote_date DESC, id DESC LIMIT " + limit)
+                .params(visible.params()).params(customerId == null ? java.util.Map.of() : java.util.Map.of("customerId", customerId))
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getLong(4),
+                        (Long) rs.getObject(5), rs.getString(6), rs.getDate(7).toLocalDate(),
+                        rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate(), rs.getBigDecimal(9),
+                        rs.getString(10), (Long) rs.getObject(11), rs.getInt(12)))
+                .list();
+    }
+
     List<OrderLine> lines(long quoteId) {
         return jdbc.sql("""
                         SELECT line_no, product_id, product_name, quantity, unit_price, discount_pct, tax_pct

@@ -188,6 +188,16 @@ public class SalesService {
                 q.orderId(), q.version(), lines);
     }
 
+    /** The latest quotes the signed-in user may see, optionally of one customer. */
+    @Transactional(readOnly = true)
+    public List<QuoteDetail> recentQuotes(Long customerId, int limit) {
+        List<Quotes.Row> rows = quotes.recent(customerId, CurrentUser.get(), limit);
+        Map<Long, String> names = customers.names(rows.stream().map(Quotes.Row::customerId).toList());
+        return rows.stream().map(q -> new QuoteDetail(q.id(), quoteNumber(q.id()), q.customerId(),
+                names.get(q.customerId()), q.opportunityId(), q.ownerId(), q.status(), q.quoteDate(), q.validUntil(),
+                q.total(), q.notes(), q.orderId(), q.version(), List.of())).toList();
+    }
+
     @Transactional
     public void sendQuote(long id, int version) {
         quoteStep(id, version, "DRAFT", "SENT", null);

@@ -102,6 +102,74 @@ class SalesPages {
         return orderForm(form, model);
     }
 
+    @GetMapping("/quotes")
+    String quotes(@RequestParam(required = false) Long customerId, Model model) {
+        model.addAttribute("quotes", sales.recentQuotes(customerId, 100));
+        model.addAttribute("customerName", customerId == null ? null : sales.visibleCustomerName(customerId));
+        return "sales/quotes";
+    }
+
+    @GetMapping("/quotes/new")
+    String newQuote(@RequestParam(required = false) Long customerId, Model model) {
+        require(Permission.SELL);
+        model.addAttribute("quoteMode", true);
+        return orderForm(OrderForm.forCustomer(customerId, FORM_LINES), model);
+    }
+
+    @PostMapping("/quotes")
+    String createQuote(@ModelAttribute("form") OrderForm form, BindingResult binding,
+                       @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                               iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate validUntil,
+                       Model model, RedirectAttributes redirect) {
+        form.compact();
+        OrderDraft draft = form.toDraft();
+        dev.guanxi.crm.sales.internal.QuoteDraft quote = new dev.guanxi.crm.sales.internal.QuoteDraft(
+                draft.customerId(), null, validUntil, draft.notes(), draft.lines());
+        Forms.validate(validator, quote, binding);
+        if (!binding.hasErrors()) {
+            try {
+                long id = sales.createQuote(quote);
+                redirect.addFlashAttribute("message", "quote.created");
+                return "redirect:/sales/quotes/" + id;
+            } catch (InvalidInputException e) {
+                for (FieldProblem p : e.problems()) {
+                    binding.rejectValue(p.field(), p.messageKey());
+                }
+            }
+        }
+        form.padLines(FORM_LINES);
+        model.addAttribute("quoteMode", true);
+        return orderForm(form, model);
+    }
+
+    @GetMapping("/quotes/{id}")
+    String quote(@PathVariable long id, Model model) {
+        model.addAttribute("q", sales.quote(id));
+        model.addAttribute("canSell", CurrentUser.get().can(Permission.SELL));
+        model.addAttribute("today", LocalDate.now());
+        return "sales/quote";
+    }
+
+    @PostMapping("/quotes/{id}/{action:send|accept|reject}")
+    String quoteAction(@PathVariable long id, @PathVariable String action, @RequestParam int version,
+                       RedirectAttributes redirect) {
+        try {
+            switch (action) {
+                case "send" -> sales.sendQuote(id, version);
+                case "accept" -> {
+                    long orderId = sales.acceptQuote(id, version);
+                    redirect.addFlashAttribute("message", "quote.accepted");
+                    return "redirect:/sales/orders/" + orderId;
+                }
+                default -> sales.rejectQuote(id, version);
+            }
+            redirect.addFlashAttribute("message", "quote.action." + action);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("errorText", e.getMessage());
+        }
+        return "redirect:/sales/quotes/" + id;
+    }
+
     @GetMapping("/orders/{id}")
     String order(@PathVariable long id, Model model) {
         OrderDetail order = sales.detail(id);
