@@ -1,5 +1,6 @@
 package dev.guanxi.crm.customer.internal;
 
+import dev.guanxi.crm.customer.CustomerQuery;
 import dev.guanxi.crm.common.PageResult;
 import dev.guanxi.crm.customer.CreditTerms;
 import dev.guanxi.crm.customer.CustomerKind;
@@ -11,11 +12,16 @@ import dev.guanxi.crm.customer.RelationshipLevel;
 import dev.guanxi.crm.customer.Settlement;
 import dev.guanxi.crm.customer.ValueTier;
 import dev.guanxi.crm.identity.CurrentUser;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -28,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 /** Customer rows in PostgreSQL; every read is filtered by what the given user may see. */
@@ -40,12 +47,19 @@ class Customers {
             address, source, tags, phone, email, id_number, notes, custom_fields::text AS custom_fields, owner_id,
             team_id, version, created_at, updated_at, deleted_at""";
 
+    /** Rows fetched per round trip when streaming; PostgreSQL then reads through a cursor, not all at once. */
+    static final int STREAM_FETCH_SIZE = 1000;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final NamedParameterJdbcTemplate streaming;
 
-    Customers(JdbcClient jdbc, JsonMapper json) {
+    Customers(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
         this.jdbc = jdbc;
         this.json = json;
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(STREAM_FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(template);
     }
 
     long insert(CustomerData d, long ownerId, Long teamId) {
@@ -119,6 +133,18 @@ class Customers {
         }
         boolean capped = total > PageResult.COUNT_CAP;
         return new PageResult<>(rows, page, size, hasNext, Math.min(total, PageResult.COUNT_CAP), capped);
+    }
+
+    /**
+     * Every customer matching the list filters, one at a time, read through a cursor. Call inside a transaction:
+     * without one the PostgreSQL driver ignores the fetch size and loads the whole result.
+     */
+    void stream(CustomerQuery q, CurrentUser user, CustomerSort sort, Consumer<CustomerRecord> sink) {
+        Filter f = Filter.of(q, user);
+        int[] n = {0};
+        streaming.query("SELECT " + COLUMNS + " FROM customers WHERE " + f.where()
+                        + " ORDER BY " + (q.showDeleted() ? "deleted_at DESC, id DESC" : sort.sql),
+                new MapSqlParameterSource(f.params), (RowCallbackHandler) rs -> sink.accept(map(rs, n[0]++)));
     }
 
     private Map<String, Object> params(CustomerData d, long ownerId, Long teamId) {
