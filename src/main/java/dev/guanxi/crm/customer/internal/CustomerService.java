@@ -246,7 +246,7 @@ public class CustomerService {
         return customers.find(id, user).orElseThrow(() -> new NotFoundException("Customer", id));
     }
 
-    private static void requireEdit(CurrentUser user) {
+    static void requireEdit(CurrentUser user) {
         if (!user.can(Permission.EDIT_CUSTOMERS)) {
             throw new AccessDeniedException("Role " + user.role() + " may not change customers");
         }
@@ -268,6 +268,14 @@ public class CustomerService {
 
     /** Rules beyond single-field validation. */
     private static void check(CustomerData d) {
+        List<FieldProblem> problems = ruleProblems(d);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /** What breaks the rules beyond single-field validation; empty when the data is fine. */
+    static List<FieldProblem> ruleProblems(CustomerData d) {
         List<FieldProblem> problems = new ArrayList<>();
         if (d.settlement() == Settlement.CREDIT) {
             if (d.creditLimit() == null) {
@@ -282,9 +290,7 @@ public class CustomerService {
                 problems.add(new FieldProblem("customFields", "validation.custom-field-key"));
             }
         });
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        return problems;
     }
 
     private static ConflictException stale(String entity, long id) {

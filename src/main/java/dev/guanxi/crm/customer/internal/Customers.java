@@ -29,6 +29,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,38 +64,133 @@ class Customers {
         this.streaming = new NamedParameterJdbcTemplate(template);
     }
 
+    private static final String INSERT = """
+            INSERT INTO customers (kind, name, customer_type, value_tier, loyalty_status, settlement,
+              credit_terms, credit_limit, lifecycle_stage, relationship_level, industry, occupation,
+              birth_date, gender, province, city, district, address, source, tags, phone, email,
+              id_number, notes, custom_fields, owner_id, team_id%s)
+            VALUES (:kind, :name, :customerType, :valueTier, :loyaltyStatus, :settlement, :creditTerms,
+              :creditLimit, :lifecycleStage, :relationshipLevel, :industry, :occupation, :birthDate,
+              :gender, :province, :city, :district, :address, :source, :tags, :phone, :email, :idNumber,
+              :notes, CAST(:customFields AS jsonb), :ownerId, :teamId%s)""";
+
+    private static final String UPDATE = """
+            UPDATE customers SET kind = :kind, name = :name, customer_type = :customerType,
+              value_tier = :valueTier, loyalty_status = :loyaltyStatus, settlement = :settlement,
+              credit_terms = :creditTerms, credit_limit = :creditLimit, lifecycle_stage = :lifecycleStage,
+              relationship_level = :relationshipLevel, industry = :industry, occupation = :occupation,
+              birth_date = :birthDate, gender = :gender, province = :province, city = :city,
+              district = :district, address = :address, source = :source, tags = :tags, phone = :phone,
+              email = :email, id_number = :idNumber, notes = :notes,
+              custom_fields = CAST(:customFields AS jsonb), owner_id = :ownerId, team_id = :teamId,
+              version = version + 1, updated_at = now()
+            WHERE id = :id AND version = :version AND deleted_at IS NULL""";
+
     long insert(CustomerData d, long ownerId, Long teamId) {
-        return jdbc.sql("""
-                        INSERT INTO customers (kind, name, customer_type, value_tier, loyalty_status, settlement,
-                          credit_terms, credit_limit, lifecycle_stage, relationship_level, industry, occupation,
-                          birth_date, gender, province, city, district, address, source, tags, phone, email,
-                          id_number, notes, custom_fields, owner_id, team_id)
-                        VALUES (:kind, :name, :customerType, :valueTier, :loyaltyStatus, :settlement, :creditTerms,
-                          :creditLimit, :lifecycleStage, :relationshipLevel, :industry, :occupation, :birthDate,
-                          :gender, :province, :city, :district, :address, :source, :tags, :phone, :email, :idNumber,
-                          :notes, CAST(:customFields AS jsonb), :ownerId, :teamId)
-                        RETURNING id""")
+        return jdbc.sql(INSERT.formatted("", "") + " RETURNING id")
                 .paramSource(params(d, ownerId, teamId))
                 .query(Long.class).single();
     }
 
     /** Updates when the stored version is {@code expectedVersion}; false when it changed meanwhile. */
     boolean update(long id, int expectedVersion, CustomerData d, long ownerId, Long teamId) {
+        return jdbc.sql(UPDATE).params(updateParams(id, expectedVersion, d, ownerId, teamId)).update() == 1;
+    }
+
+    private Map<String, Object> updateParams(long id, int expectedVersion, CustomerData d, long ownerId, Long teamId) {
         Map<String, Object> params = params(d, ownerId, teamId);
         params.put("id", id);
         params.put("version", expectedVersion);
-        return jdbc.sql("""
-                        UPDATE customers SET kind = :kind, name = :name, customer_type = :customerType,
-                          value_tier = :valueTier, loyalty_status = :loyaltyStatus, settlement = :settlement,
-                          credit_terms = :creditTerms, credit_limit = :creditLimit, lifecycle_stage = :lifecycleStage,
-                          relationship_level = :relationshipLevel, industry = :industry, occupation = :occupation,
-                          birth_date = :birthDate, gender = :gender, province = :province, city = :city,
-                          district = :district, address = :address, source = :source, tags = :tags, phone = :phone,
-                          email = :email, id_number = :idNumber, notes = :notes,
-                          custom_fields = CAST(:customFields AS jsonb), owner_id = :ownerId, team_id = :teamId,
-                          version = version + 1, updated_at = now()
-                        WHERE id = :id AND version = :version AND deleted_at IS NULL""")
-                .params(params).update() == 1;
+        return params;
+    }
+
+    /** A new customer of a bulk insert, its id taken from {@link #nextIds}. */
+    record NewCustomer(long id, CustomerData data, long ownerId, Long teamId, String externalId) {
+    }
+
+    /** A bulk update that applies only while the stored version is {@code expectedVersion}. */
+    record Change(long id, int expectedVersion, CustomerData data, long ownerId, Long teamId) {
+    }
+
+    List<Long> nextIds(int n) {
+        return jdbc.sql("SELECT nextval(pg_get_serial_sequence('customers', 'id')) FROM generate_series(1, ?)")
+                .param(n).query(Long.class).list();
+    }
+
+    void insertAll(List<NewCustomer> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        streaming.batchUpdate(INSERT.formatted(", id, external_id", ", :id, :externalId"),
+                rows.stream().map(r -> {
+                    Map<String, Object> p = params(r.data(), r.ownerId(), r.teamId());
+                    p.put("id", r.id());
+                    p.put("externalId", r.externalId());
+                    return new MapSqlParameterSource(p);
+                }).toArray(MapSqlParameterSource[]::new));
+    }
+
+    /** @return per change whether it applied (false: changed meanwhile) */
+    boolean[] updateAll(List<Change> changes) {
+        int[] counts = changes.isEmpty() ? new int[0] : streaming.batchUpdate(UPDATE, changes.stream()
+                .map(c -> new MapSqlParameterSource(updateParams(c.id(), c.expectedVersion(), c.data(), c.ownerId(),
+                        c.teamId()))).toArray(MapSqlParameterSource[]::new));
+        return applied(counts);
+    }
+
+    /** Soft-deletes many (id → expected version); per entry whether it applied. */
+    boolean[] markDeletedAll(List<Map.Entry<Long, Integer>> idVersions) {
+        int[] counts = idVersions.isEmpty() ? new int[0] : streaming.batchUpdate("""
+                        UPDATE customers SET deleted_at = now(), version = version + 1, updated_at = now()
+                        WHERE id = :id AND version = :version AND deleted_at IS NULL""",
+                idVersions.stream().map(e -> new MapSqlParameterSource("id", e.getKey()).addValue("version",
+                        e.getValue())).toArray(MapSqlParameterSource[]::new));
+        return applied(counts);
+    }
+
+    private static boolean[] applied(int[] counts) {
+        boolean[] ok = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            // the driver may report SUCCESS_NO_INFO (-2) for batched statements
+            ok[i] = counts[i] == 1 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO;
+        }
+        return ok;
+    }
+
+    /** Live customers the user sees whose key (digits of the phone, lower-case e-mail or external id) is given. */
+    Map<String, CustomerRecord> findByKey(String keyColumn, Collection<String> keys, CurrentUser user) {
+        String expression = switch (keyColumn) {
+            case "phone" -> "regexp_replace(phone, '\\D', '', 'g')";
+            case "email" -> "lower(email)";
+            case "external_id" -> "external_id";
+            default -> throw new IllegalArgumentException(keyColumn);
+        };
+        Map<String, CustomerRecord> found = new LinkedHashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        Filter f = new Filter();
+        f.visibleTo(user);
+        f.add("deleted_at IS NULL AND " + expression + " IN (:keys)", "keys", keys);
+        jdbc.sql("SELECT " + COLUMNS + ", " + expression + " AS match_key FROM customers WHERE " + f.where()
+                        + " ORDER BY id")
+                .params(f.params).query((RowCallbackHandler) rs -> found.putIfAbsent(rs.getString("match_key"),
+                        map(rs, 0)));
+        return found;
+    }
+
+    /** The customers with these ids that the user sees, deleted ones included. */
+    Map<Long, CustomerRecord> findAll(Collection<Long> ids, CurrentUser user) {
+        Map<Long, CustomerRecord> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        Filter f = new Filter();
+        f.visibleTo(user);
+        f.add("id IN (:ids)", "ids", ids);
+        jdbc.sql("SELECT " + COLUMNS + " FROM customers WHERE " + f.where()).params(f.params)
+                .query((RowCallbackHandler) rs -> found.put(rs.getLong("id"), map(rs, 0)));
+        return found;
     }
 
     boolean markDeleted(long id, int expectedVersion, boolean deleted) {

@@ -1,6 +1,7 @@
 package dev.guanxi.crm.customer.internal;
 
 import dev.guanxi.crm.customer.TimelineEntry;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,11 @@ import java.util.List;
 public class Timeline {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    Timeline(JdbcClient jdbc) {
+    Timeline(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @ApplicationModuleListener
@@ -32,6 +35,19 @@ public class Timeline {
                 .params(e.customerId(), Timestamp.from(e.occurredAt()), e.kind(), e.source(), e.sourceRef(), e.title(),
                         e.detail(), e.actorName())
                 .update();
+    }
+
+    /** Many entries in one round trip (imports); idempotent like {@link #add}. */
+    void addAll(List<TimelineEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
+                        INSERT INTO customer_timeline (customer_id, occurred_at, kind, source, source_ref, title, detail,
+                          actor_name)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ON CONSTRAINT timeline_once DO NOTHING""",
+                entries.stream().map(e -> new Object[] {e.customerId(), Timestamp.from(e.occurredAt()), e.kind(),
+                        e.source(), e.sourceRef(), e.title(), e.detail(), e.actorName()}).toList());
     }
 
     public List<TimelineEntry> recent(long customerId, int limit) {
