@@ -17,11 +17,16 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.postgresql.PGConnection;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -31,6 +36,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,10 +62,12 @@ class Customers {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final NamedParameterJdbcTemplate streaming;
+    private final DataSource dataSource;
 
     Customers(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
         this.jdbc = jdbc;
         this.json = json;
+        this.dataSource = dataSource;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(STREAM_FETCH_SIZE);
         this.streaming = new NamedParameterJdbcTemplate(template);
@@ -117,17 +126,81 @@ class Customers {
                 .param(n).query(Long.class).list();
     }
 
+    private static final String COPY = """
+            COPY customers (id, kind, name, customer_type, value_tier, loyalty_status, settlement, credit_terms,
+              credit_limit, lifecycle_stage, relationship_level, industry, occupation, birth_date, gender, province,
+              city, district, address, source, tags, phone, email, id_number, notes, custom_fields, owner_id, team_id,
+              external_id) FROM STDIN""";
+
+    /**
+     * Inserts many customers with one COPY in the current transaction (an order of magnitude faster than batched
+     * INSERTs); ids come from {@link #nextIds}.
+     */
     void insertAll(List<NewCustomer> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        streaming.batchUpdate(INSERT.formatted(", id, external_id", ", :id, :externalId"),
-                rows.stream().map(r -> {
-                    Map<String, Object> p = params(r.data(), r.ownerId(), r.teamId());
-                    p.put("id", r.id());
-                    p.put("externalId", r.externalId());
-                    return new MapSqlParameterSource(p);
-                }).toArray(MapSqlParameterSource[]::new));
+        StringBuilder text = new StringBuilder(rows.size() * 200);
+        for (NewCustomer r : rows) {
+            CustomerData d = r.data();
+            CopyRow row = new CopyRow(text);
+            row.add(r.id()).add(d.kind()).add(d.name()).add(d.customerType()).add(d.valueTier())
+                    .add(d.loyaltyStatus()).add(d.settlement()).add(d.creditTerms())
+                    .add(d.creditLimit() == null ? null : d.creditLimit().toPlainString()).add(d.lifecycleStage())
+                    .add(d.relationshipLevel()).add(d.industry()).add(d.occupation()).add(d.birthDate())
+                    .add(d.gender()).add(d.province()).add(d.city()).add(d.district()).add(d.address())
+                    .add(d.source()).array(d.tags()).add(d.phone()).add(d.email()).add(d.idNumber()).add(d.notes())
+                    .add(json.writeValueAsString(d.customFields())).add(r.ownerId()).add(r.teamId())
+                    .add(r.externalId()).end();
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(text.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Bulk insert of customers failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** One row in PostgreSQL's COPY text format: tab-separated, \N for null, backslash escapes. */
+    private record CopyRow(StringBuilder out) {
+
+        CopyRow add(Object value) {
+            if (value == null) {
+                out.append("\\N");
+            } else {
+                String s = value instanceof Enum<?> e ? e.name() : value.toString();
+                for (int i = 0; i < s.length(); i++) {
+                    char c = s.charAt(i);
+                    switch (c) {
+                        case '\\' -> out.append("\\\\");
+                        case '\t' -> out.append("\\t");
+                        case '\n' -> out.append("\\n");
+                        case '\r' -> out.append("\\r");
+                        default -> out.append(c);
+                    }
+                }
+            }
+            out.append('\t');
+            return this;
+        }
+
+        /** A text[] literal with every element quoted. */
+        CopyRow array(List<String> values) {
+            StringBuilder literal = new StringBuilder("{");
+            for (String v : values) {
+                if (literal.length() > 1) {
+                    literal.append(',');
+                }
+                literal.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            return add(literal.append('}').toString());
+        }
+
+        void end() {
+            out.setCharAt(out.length() - 1, '\n');
+        }
     }
 
     /** @return per change whether it applied (false: changed meanwhile) */
@@ -140,12 +213,21 @@ class Customers {
 
     /** Soft-deletes many (id → expected version); per entry whether it applied. */
     boolean[] markDeletedAll(List<Map.Entry<Long, Integer>> idVersions) {
-        int[] counts = idVersions.isEmpty() ? new int[0] : streaming.batchUpdate("""
-                        UPDATE customers SET deleted_at = now(), version = version + 1, updated_at = now()
-                        WHERE id = :id AND version = :version AND deleted_at IS NULL""",
-                idVersions.stream().map(e -> new MapSqlParameterSource("id", e.getKey()).addValue("version",
-                        e.getValue())).toArray(MapSqlParameterSource[]::new));
-        return applied(counts);
+        if (idVersions.isEmpty()) {
+            return new boolean[0];
+        }
+        Set<Long> done = new HashSet<>(jdbc.sql("""
+                        UPDATE customers c SET deleted_at = now(), version = c.version + 1, updated_at = now()
+                        FROM unnest(CAST(? AS bigint[]), CAST(? AS int[])) AS u (id, version)
+                        WHERE c.id = u.id AND c.version = u.version AND c.deleted_at IS NULL RETURNING c.id""")
+                .params(idVersions.stream().map(Map.Entry::getKey).toArray(Long[]::new),
+                        idVersions.stream().map(Map.Entry::getValue).toArray(Integer[]::new))
+                .query(Long.class).list());
+        boolean[] ok = new boolean[idVersions.size()];
+        for (int i = 0; i < ok.length; i++) {
+            ok[i] = done.contains(idVersions.get(i).getKey());
+        }
+        return ok;
     }
 
     private static boolean[] applied(int[] counts) {

@@ -1,7 +1,6 @@
 package dev.guanxi.crm.customer.internal;
 
 import dev.guanxi.crm.customer.TimelineEntry;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -14,11 +13,9 @@ import java.util.List;
 public class Timeline {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
 
-    Timeline(JdbcClient jdbc, JdbcTemplate batch) {
+    Timeline(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     @ApplicationModuleListener
@@ -42,12 +39,21 @@ public class Timeline {
         if (entries.isEmpty()) {
             return;
         }
-        batch.batchUpdate("""
+        jdbc.sql("""
                         INSERT INTO customer_timeline (customer_id, occurred_at, kind, source, source_ref, title, detail,
                           actor_name)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ON CONSTRAINT timeline_once DO NOTHING""",
-                entries.stream().map(e -> new Object[] {e.customerId(), Timestamp.from(e.occurredAt()), e.kind(),
-                        e.source(), e.sourceRef(), e.title(), e.detail(), e.actorName()}).toList());
+                        SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS timestamptz[]), CAST(? AS text[]),
+                          CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+                        ON CONFLICT ON CONSTRAINT timeline_once DO NOTHING""")
+                .params(entries.stream().map(TimelineEntry::customerId).toArray(Long[]::new),
+                        entries.stream().map(e -> Timestamp.from(e.occurredAt())).toArray(Timestamp[]::new),
+                        entries.stream().map(TimelineEntry::kind).toArray(String[]::new),
+                        entries.stream().map(TimelineEntry::source).toArray(String[]::new),
+                        entries.stream().map(TimelineEntry::sourceRef).toArray(String[]::new),
+                        entries.stream().map(TimelineEntry::title).toArray(String[]::new),
+                        entries.stream().map(TimelineEntry::detail).toArray(String[]::new),
+                        entries.stream().map(TimelineEntry::actorName).toArray(String[]::new))
+                .update();
     }
 
     public List<TimelineEntry> recent(long customerId, int limit) {

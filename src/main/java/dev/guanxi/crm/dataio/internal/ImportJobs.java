@@ -100,14 +100,34 @@ class ImportJobs {
         long updated = outcomes.stream().filter(o -> o.result() == Result.UPDATED).count();
         long unchanged = outcomes.stream().filter(o -> o.result() == Result.UNCHANGED).count();
         long errors = outcomes.stream().filter(o -> o.result() == Result.REJECTED).count();
-        batch.batchUpdate("""
-                        INSERT INTO import_changes (import_id, line, customer_id, action, version_after, before)
-                        VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb))
-                        ON CONFLICT (import_id, customer_id) DO UPDATE SET version_after = EXCLUDED.version_after""",
-                outcomes.stream().filter(o -> o.result() == Result.CREATED || o.result() == Result.UPDATED)
-                        .map(o -> new Object[] {id, o.line(), o.customerId(),
-                                o.result() == Result.CREATED ? "CREATED" : "UPDATED", o.version(), o.before()})
-                        .toList());
+        // one entry per customer: the first change keeps its values before, the last one its version after
+        Map<Long, Object[]> changes = new java.util.LinkedHashMap<>();
+        for (Outcome o : outcomes) {
+            if (o.result() == Result.CREATED || o.result() == Result.UPDATED) {
+                Object[] first = changes.get(o.customerId());
+                if (first == null) {
+                    changes.put(o.customerId(), new Object[] {o.line(), o.customerId(),
+                            o.result() == Result.CREATED ? "CREATED" : "UPDATED", o.version(), o.before()});
+                } else {
+                    first[3] = o.version();
+                }
+            }
+        }
+        if (!changes.isEmpty()) {
+            List<Object[]> entries = List.copyOf(changes.values());
+            jdbc.sql("""
+                            INSERT INTO import_changes (import_id, line, customer_id, action, version_after, before)
+                            SELECT ?, u.line, u.customer_id, u.action, u.version_after, CAST(u.before AS jsonb)
+                            FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS int[]),
+                              CAST(? AS text[])) AS u (line, customer_id, action, version_after, before)
+                            ON CONFLICT (import_id, customer_id) DO UPDATE SET version_after = EXCLUDED.version_after""")
+                    .params(id, entries.stream().map(r -> (Long) r[0]).toArray(Long[]::new),
+                            entries.stream().map(r -> (Long) r[1]).toArray(Long[]::new),
+                            entries.stream().map(r -> (String) r[2]).toArray(String[]::new),
+                            entries.stream().map(r -> (Integer) r[3]).toArray(Integer[]::new),
+                            entries.stream().map(r -> (String) r[4]).toArray(String[]::new))
+                    .update();
+        }
         batch.batchUpdate("INSERT INTO import_errors (import_id, line, field, reason, raw) "
                         + "VALUES (?, ?, ?, ?, CAST(? AS jsonb))",
                 rejected.stream().map(r -> new Object[] {id, r.line(), r.field(), r.reason(), r.rawJson()}).toList());
