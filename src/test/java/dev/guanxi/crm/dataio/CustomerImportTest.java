@@ -247,6 +247,31 @@ class CustomerImportTest {
     }
 
     @Test
+    void showsProgressWhileRunningAndContinuesAFailedImport() throws Exception {
+        long id = upload("progress.csv", bytes("name,tags\n甲," + tag + "\n乙," + tag + "\n丙," + tag + "\n",
+                StandardCharsets.UTF_8, false));
+        // what the page polls while a job runs: 1 of 3 rows committed
+        jdbc.sql("""
+                UPDATE import_jobs SET status = 'RUNNING', mapping = '["name", "tags"]', mode = 'CREATE_ONLY',
+                  match_key = 'NONE', total_rows = 3, rows_read = 1, started_at = now() WHERE id = ?""")
+                .param(id).update();
+        String fragment = mvc.perform(get("/imports/" + id + "/progress").session(session).locale(Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(fragment).contains("hx-trigger=\"every 1s\"", "aria-valuenow=\"33\"", "1 of 3 rows", "rows/s");
+
+        jdbc.sql("UPDATE import_jobs SET status = 'FAILED', rows_read = 0, failure = 'disk full' WHERE id = ?")
+                .param(id).update();
+        assertThat(page(id)).contains("id=\"retry-import\"", "disk full");
+        mvc.perform(post("/imports/" + id + "/retry").session(session).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(job(id).get("status")).isEqualTo("DONE");
+        assertThat(liveTagged()).isEqualTo(3);
+        fragment = mvc.perform(get("/imports/" + id + "/progress").session(session).locale(Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(fragment).doesNotContain("hx-trigger").contains("3 rows read: 3 created");
+    }
+
+    @Test
     void importsExcel() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Workbook wb = new Workbook(out, "test", "1.0")) {

@@ -212,6 +212,16 @@ public class CustomerImporter {
         submit(id);
     }
 
+    /** Runs a failed import again from the line after the last committed batch. */
+    public void retry(long id) {
+        get(id);
+        requireEdit(CurrentUser.get());
+        if (!jobs.requeue(id)) {
+            throw new dev.guanxi.crm.common.ConflictException("Import " + id + " has not failed.");
+        }
+        submit(id);
+    }
+
     /** Continues the imports and undos a stopped application left unfinished. */
     @EventListener(ApplicationReadyEvent.class)
     void resumeUnfinished() {
@@ -333,16 +343,18 @@ public class CustomerImporter {
                     messages.getMessage("imports.column", null, locale),
                     messages.getMessage("imports.reason", null, locale),
                     messages.getMessage("imports.row", null, locale)));
-            IOException[] failure = {null};
-            jobs.streamErrors(id, r -> {
-                try {
-                    writer.row(List.of(String.valueOf(r.line()), r.field() == null ? "" : r.field(), r.reason(),
-                            r.rawJson()));
-                } catch (IOException e) {
-                    failure[0] = e;
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            try {
+                jobs.streamErrors(id, r -> {
+                    try {
+                        writer.row(List.of(String.valueOf(r.line()), r.field() == null ? "" : r.field(), r.reason(),
+                                r.rawJson()));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
         }
     }
 

@@ -89,6 +89,12 @@ class ImportJobs {
                 .params(status.name(), failure, status.name(), status.name(), id).update();
     }
 
+    /** A failed job goes back to the queue; it continues after its last committed line. */
+    boolean requeue(long id) {
+        return jdbc.sql("UPDATE import_jobs SET status = 'QUEUED', failure = NULL, finished_at = NULL "
+                + "WHERE id = ? AND status = 'FAILED'").param(id).update() == 1;
+    }
+
     boolean startUndo(long id) {
         return jdbc.sql("UPDATE import_jobs SET status = 'UNDOING', finished_at = NULL WHERE id = ? AND status = 'DONE'")
                 .param(id).update() == 1;

@@ -120,6 +120,16 @@ class ImportPages {
         return "redirect:/imports/" + id;
     }
 
+    @PostMapping("/{id}/retry")
+    String retry(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            importer.retry(id);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", "imports.retry-impossible");
+        }
+        return "redirect:/imports/" + id;
+    }
+
     @GetMapping("/{id}/errors.csv")
     void errors(@PathVariable long id, HttpServletResponse response) throws IOException {
         importer.get(id);
