@@ -188,15 +188,7 @@ public class CustomerImporter {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long total = 0;
-        try (TableReader reader = open(job)) {
-            while (reader.hasNext()) {
-                if (!reader.next().blank()) {
-                    total++;
-                }
-            }
-        }
-        if (!jobs.queue(id, fields, mode.name(), key.name(), total)) {
+        if (!jobs.queue(id, fields, mode.name(), key.name())) {
             throw new dev.guanxi.crm.common.ConflictException("Import " + id + " has already started.");
         }
         submit(id);
@@ -271,6 +263,18 @@ public class CustomerImporter {
 
     private void runImport(ImportJob job) throws IOException {
         jobs.status(job.id(), ImportJob.Status.RUNNING, null);
+        if (job.totalRows() == null) {
+            // one quick pass for the progress bar, in the background so that starting stays instant
+            long total = 0;
+            try (TableReader reader = open(job)) {
+                while (reader.hasNext()) {
+                    if (!reader.next().blank()) {
+                        total++;
+                    }
+                }
+            }
+            jobs.total(job.id(), total);
+        }
         Locale locale = Locale.forLanguageTag(job.locale());
         Mode mode = Mode.valueOf(job.mode());
         MatchKey key = MatchKey.valueOf(job.matchKey());

@@ -73,11 +73,15 @@ class ImportJobs {
     }
 
     /** Settles mapping, mode and key and queues the job; false when it is no longer a draft. */
-    boolean queue(long id, List<String> mapping, String mode, String matchKey, long totalRows) {
+    boolean queue(long id, List<String> mapping, String mode, String matchKey) {
         return jdbc.sql("""
-                        UPDATE import_jobs SET status = 'QUEUED', mapping = CAST(? AS jsonb), mode = ?, match_key = ?,
-                          total_rows = ? WHERE id = ? AND status = 'DRAFT'""")
-                .params(json.writeValueAsString(mapping), mode, matchKey, totalRows, id).update() == 1;
+                        UPDATE import_jobs SET status = 'QUEUED', mapping = CAST(? AS jsonb), mode = ?, match_key = ?
+                        WHERE id = ? AND status = 'DRAFT'""")
+                .params(json.writeValueAsString(mapping), mode, matchKey, id).update() == 1;
+    }
+
+    void total(long id, long rows) {
+        jdbc.sql("UPDATE import_jobs SET total_rows = ? WHERE id = ?").params(rows, id).update();
     }
 
     void status(long id, ImportJob.Status status, String failure) {
