@@ -98,6 +98,12 @@ public class CustomerImporter {
         pool.shutdownNow();
     }
 
+    /** Lets the queued and running jobs finish, then stops the pool; true when all finished in time. */
+    boolean drain(java.time.Duration timeout) throws InterruptedException {
+        pool.shutdown();
+        return pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Stores an upload and creates a draft import; the file is copied to disk as a stream. */
     public long upload(String fileName, InputStream content, Locale locale) throws IOException {
         CurrentUser user = CurrentUser.get();
