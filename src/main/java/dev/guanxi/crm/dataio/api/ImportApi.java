@@ -85,8 +85,9 @@ class ImportApi {
             + "(CREATE_ONLY or UPSERT) and match key (NONE, PHONE, EMAIL, EXTERNAL_ID)")
     ResponseEntity<ImportView> start(@PathVariable long id, @RequestBody StartRequest request) throws IOException {
         importer.start(id, request.columns() == null ? List.of() : request.columns(),
-                parse(Mode.class, request.mode() == null ? "CREATE_ONLY" : request.mode(), "mode"),
-                parse(MatchKey.class, request.matchKey() == null ? "NONE" : request.matchKey(), "matchKey"));
+                CustomerImporter.choice(Mode.class, request.mode() == null ? "CREATE_ONLY" : request.mode(), "mode"),
+                CustomerImporter.choice(MatchKey.class, request.matchKey() == null ? "NONE" : request.matchKey(),
+                        "matchKey"));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ImportView.of(importer.get(id)));
     }
 
@@ -117,13 +118,5 @@ class ImportApi {
     ResponseEntity<ImportView> undo(@PathVariable long id) {
         importer.undo(id);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ImportView.of(importer.get(id)));
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "validation.import-choice");
-        }
     }
 }

@@ -391,6 +391,15 @@ public class CustomerImporter {
         return encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : Charset.forName(encoding);
     }
 
+    /** A mode or match key as sent by a form or a client; an unknown name is a 400 on {@code field}. */
+    public static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "validation.import-choice");
+        }
+    }
+
     static String keyField(MatchKey key) {
         return switch (key) {
             case PHONE -> "phone";

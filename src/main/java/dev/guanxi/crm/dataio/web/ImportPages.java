@@ -97,7 +97,8 @@ class ImportPages {
                  @RequestParam(defaultValue = "NONE") String matchKey, Model model) throws IOException {
         List<String> fields = columns == null ? List.of() : new ArrayList<>(Arrays.asList(columns));
         try {
-            importer.start(id, fields, parse(Mode.class, mode, "mode"), parse(MatchKey.class, matchKey, "matchKey"));
+            importer.start(id, fields, CustomerImporter.choice(Mode.class, mode, "mode"),
+                    CustomerImporter.choice(MatchKey.class, matchKey, "matchKey"));
             return "redirect:/imports/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems());
@@ -137,13 +138,5 @@ class ImportPages {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("import-" + id + "-errors.csv").build().toString());
         importer.writeErrors(id, response.getOutputStream());
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "validation.import-choice");
-        }
     }
 }
