@@ -272,6 +272,50 @@ class CustomerImportTest {
     }
 
     @Test
+    void importsWhatTheExportWrote() throws Exception {
+        Api api = new Api(port, rep.token());
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("kind", "ORGANIZATION");
+        body.put("name", "杭州往返贸易有限公司");
+        body.put("customerType", "BUSINESS");
+        body.put("valueTier", "MAJOR");
+        body.put("settlement", "CREDIT");
+        body.put("creditTerms", "MONTHLY");
+        body.put("creditLimit", 50000);
+        body.put("source", "EXHIBITION");
+        body.put("phone", "13812349999");
+        body.put("birthDate", "1990-03-07");
+        body.put("tags", List.of(tag, "老客户"));
+        assertThat(api.post("/api/v1/customers", Api.json(body)).status()).isEqualTo(201);
+        byte[] exported = mvc.perform(get("/customers/export?format=csv&tag=" + tag).session(session)
+                        .locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+
+        long id = upload("export.csv", exported);
+        String html = page(id);
+        assertThat(html).containsPattern("<option value=\"creditLimit\" selected=\"selected\">")
+                .containsPattern("<option value=\"source\" selected=\"selected\">");
+        CustomerImporter.Preview preview = previewAs(id);
+        start(id, "UPSERT", "PHONE", preview.suggested().stream().map(f -> f == null ? "" : f).toArray(String[]::new));
+        assertThat(job(id).get("unchanged_count")).as(rejected(id)).isEqualTo(1L);
+        assertThat(job(id).get("error_count")).isEqualTo(0L);
+        assertThat(liveTagged()).isEqualTo(1);
+    }
+
+    CustomerImporter.Preview previewAs(long id) throws Exception {
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                        (dev.guanxi.crm.identity.CurrentUser.Holder) () -> new dev.guanxi.crm.identity.CurrentUser(
+                                rep.id(), rep.username(), "Rep", Role.SALES_REP, rep.teamId(),
+                                java.util.Set.of(rep.teamId())), null, List.of()));
+        try {
+            return importer.preview(id);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
     void importsExcel() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Workbook wb = new Workbook(out, "test", "1.0")) {

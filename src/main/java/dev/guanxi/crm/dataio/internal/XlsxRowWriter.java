@@ -19,14 +19,20 @@ final class XlsxRowWriter implements RowWriter {
 
     private final Workbook workbook;
     private final String sheetName;
+    private final int rowsPerSheet;
     private Worksheet sheet;
     private List<String> header;
     private int sheets;
     private int row;
 
     XlsxRowWriter(OutputStream out, String sheetName) {
+        this(out, sheetName, MAX_ROWS_PER_SHEET);
+    }
+
+    XlsxRowWriter(OutputStream out, String sheetName, int rowsPerSheet) {
         this.workbook = new Workbook(out, "Guanxi CRM", "1.0");
         this.sheetName = sheetName;
+        this.rowsPerSheet = rowsPerSheet;
     }
 
     @Override
@@ -34,7 +40,7 @@ final class XlsxRowWriter implements RowWriter {
         if (header == null) {
             header = cells;
         }
-        if (sheet == null || row == MAX_ROWS_PER_SHEET) {
+        if (sheet == null || row == rowsPerSheet) {
             newSheet();
             if (cells == header) {
                 return;
