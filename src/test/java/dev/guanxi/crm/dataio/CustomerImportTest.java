@@ -214,6 +214,32 @@ class CustomerImportTest {
     }
 
     @Test
+    void upsertsByExternalIdAndByEmail() throws Exception {
+        String ext = "ERP-" + System.nanoTime();
+        long first = upload("erp.csv", bytes("外部编号,名称,邮箱,标签\n" + ext + ",甲公司,A@Example.com," + tag + "\n",
+                StandardCharsets.UTF_8, false));
+        start(first, "UPSERT", "EXTERNAL_ID", "externalId", "name", "email", "tags");
+        assertThat(job(first).get("created_count")).isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT external_id FROM customers WHERE ? = ANY(tags)").param(tag).query(String.class)
+                .single()).isEqualTo(ext);
+
+        long renamed = upload("erp.csv", bytes("外部编号,名称\n" + ext + ",甲公司（新）\n,没有编号\n",
+                StandardCharsets.UTF_8, false));
+        start(renamed, "UPSERT", "EXTERNAL_ID", "externalId", "name");
+        assertThat(job(renamed).get("updated_count")).isEqualTo(1L);
+        assertThat(job(renamed).get("error_count")).isEqualTo(1L);
+        assertThat(rejected(renamed)).contains("3 externalId", "is needed to match existing customers");
+        assertThat(live("甲公司（新）")).isEqualTo(1);
+
+        long byMail = upload("mail.csv", bytes("email,city\na@example.COM,苏州市\n", StandardCharsets.UTF_8, false));
+        start(byMail, "UPSERT", "EMAIL", "email", "city");
+        assertThat(job(byMail).get("updated_count")).isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT city FROM customers WHERE ? = ANY(tags)").param(tag).query(String.class)
+                .single()).isEqualTo("苏州市");
+        assertThat(liveTagged()).isEqualTo(1);
+    }
+
+    @Test
     void resumesAfterACrashToTheExactRowCount() throws Exception {
         int n = 2500;
         StringBuilder csv = new StringBuilder("name,phone,tags\n");

@@ -75,13 +75,15 @@ class CustomerImports implements CustomerImportTarget {
             outcomes.put(row.line(), null);
             List<FieldProblem> problems = new ArrayList<>();
             Map<String, Object> typed = values.parse(row.values(), problems);
+            // fully validated below, once it is known whether the row creates a customer or updates one
             CustomerData data = ImportValues.build(null, typed);
-            problems.addAll(validate(data));
             String k = keyOf(key, data, row.values().get("externalId"));
             if (key != MatchKey.NONE && k == null) {
                 problems.add(new FieldProblem(keyField(key), "validation.import-key-missing"));
             }
             if (!problems.isEmpty()) {
+                // report every bad value of the row at once, not only those that did not parse
+                validate(data).stream().filter(v -> typed.containsKey(v.field())).forEach(problems::add);
                 outcomes.put(row.line(), new Outcome(row.line(), Result.REJECTED, null, 0, null, problems));
                 continue;
             }
@@ -105,13 +107,20 @@ class CustomerImports implements CustomerImportTarget {
                                 : "validation.import-exists"))));
                 continue;
             }
+            CustomerData candidate = earlier != null ? ImportValues.build(earlier.data, p.values)
+                    : stored != null ? ImportValues.build(stored.data(), p.values) : p.data;
+            List<FieldProblem> problems = validate(candidate);
+            if (!problems.isEmpty()) {
+                outcomes.put(p.line, new Outcome(p.line, Result.REJECTED, null, 0, null, problems));
+                continue;
+            }
             if (earlier != null) {
                 // the same key again in this batch: the line updates what the earlier line writes
-                earlier.data = ImportValues.build(earlier.data, p.values);
+                earlier.data = candidate;
                 p.mergedInto = earlier;
             } else if (stored != null) {
                 p.existing = stored;
-                p.data = ImportValues.build(stored.data(), p.values);
+                p.data = candidate;
             } else {
                 creates.add(p);
             }
