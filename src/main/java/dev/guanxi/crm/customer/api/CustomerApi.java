@@ -7,7 +7,7 @@ import dev.guanxi.crm.customer.TimelineEntry;
 import dev.guanxi.crm.customer.internal.ContactData;
 import dev.guanxi.crm.customer.internal.ContactView;
 import dev.guanxi.crm.customer.internal.CustomerData;
-import dev.guanxi.crm.customer.internal.CustomerQuery;
+import dev.guanxi.crm.customer.CustomerQuery;
 import dev.guanxi.crm.customer.internal.CustomerService;
 import dev.guanxi.crm.customer.internal.CustomerSort;
 import dev.guanxi.crm.customer.internal.CustomerView;

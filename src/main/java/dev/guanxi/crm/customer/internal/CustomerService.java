@@ -1,5 +1,6 @@
 package dev.guanxi.crm.customer.internal;
 
+import dev.guanxi.crm.customer.CustomerQuery;
 import dev.guanxi.crm.audit.AuditAction;
 import dev.guanxi.crm.audit.AuditTrail;
 import dev.guanxi.crm.audit.AuditTrail.Change;
@@ -244,7 +245,7 @@ public class CustomerService {
         return customers.find(id, user).orElseThrow(() -> new NotFoundException("Customer", id));
     }
 
-    private static void requireEdit(CurrentUser user) {
+    static void requireEdit(CurrentUser user) {
         if (!user.can(Permission.EDIT_CUSTOMERS)) {
             throw new AccessDeniedException("Role " + user.role() + " may not change customers");
         }
@@ -261,6 +262,14 @@ public class CustomerService {
 
     /** Rules beyond single-field validation. */
     private static void check(CustomerData d) {
+        List<FieldProblem> problems = ruleProblems(d);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /** What breaks the rules beyond single-field validation; empty when the data is fine. */
+    static List<FieldProblem> ruleProblems(CustomerData d) {
         List<FieldProblem> problems = new ArrayList<>();
         if (d.settlement() == Settlement.CREDIT) {
             if (d.creditLimit() == null) {
@@ -275,9 +284,7 @@ public class CustomerService {
                 problems.add(new FieldProblem("customFields", "validation.custom-field-key"));
             }
         });
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        return problems;
     }
 
     private static ConflictException stale(String entity, long id) {
@@ -287,17 +294,19 @@ public class CustomerService {
 
     private static CustomerView view(CustomerRecord r, CurrentUser user, String ownerName, String teamName) {
         boolean mask = !user.can(Permission.VIEW_PERSONAL_DATA);
-        CustomerData d = r.data();
-        if (mask) {
-            d = new CustomerData(d.kind(), d.name(), d.customerType(), d.valueTier(), d.loyaltyStatus(),
-                    d.settlement(), d.creditTerms(), d.creditLimit(), d.lifecycleStage(), d.relationshipLevel(),
-                    d.industry(), d.occupation(), d.birthDate(), d.gender(), d.province(), d.city(), d.district(),
-                    Masking.address(d.address()), d.source(), d.tags(), Masking.phone(d.phone()),
-                    Masking.email(d.email()), Masking.idNumber(d.idNumber()), d.notes(), d.customFields(),
-                    d.ownerId());
-        }
+        CustomerData d = mask ? masked(r.data()) : r.data();
         return new CustomerView(r.id(), d, r.ownerId(), ownerName, r.teamId(), teamName, r.version(), r.createdAt(),
                 r.updatedAt(), r.deletedAt(), mask);
+    }
+
+    /** The data with phone, e-mail, ID number and address masked (DOMAIN §7). */
+    static CustomerData masked(CustomerData d) {
+        return new CustomerData(d.kind(), d.name(), d.customerType(), d.valueTier(), d.loyaltyStatus(),
+                d.settlement(), d.creditTerms(), d.creditLimit(), d.lifecycleStage(), d.relationshipLevel(),
+                d.industry(), d.occupation(), d.birthDate(), d.gender(), d.province(), d.city(), d.district(),
+                Masking.address(d.address()), d.source(), d.tags(), Masking.phone(d.phone()),
+                Masking.email(d.email()), Masking.idNumber(d.idNumber()), d.notes(), d.customFields(),
+                d.ownerId());
     }
 
     private static ContactView contactView(Contacts.Stored c, boolean mask) {

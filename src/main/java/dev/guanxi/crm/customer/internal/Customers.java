@@ -1,5 +1,6 @@
 package dev.guanxi.crm.customer.internal;
 
+import dev.guanxi.crm.customer.CustomerQuery;
 import dev.guanxi.crm.common.PageResult;
 import dev.guanxi.crm.customer.CreditTerms;
 import dev.guanxi.crm.customer.CustomerKind;
@@ -11,11 +12,21 @@ import dev.guanxi.crm.customer.RelationshipLevel;
 import dev.guanxi.crm.customer.Settlement;
 import dev.guanxi.crm.customer.ValueTier;
 import dev.guanxi.crm.identity.CurrentUser;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.postgresql.PGConnection;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -23,11 +34,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 /** Customer rows in PostgreSQL; every read is filtered by what the given user may see. */
@@ -40,46 +56,223 @@ class Customers {
             address, source, tags, phone, email, id_number, notes, custom_fields::text AS custom_fields, owner_id,
             team_id, version, created_at, updated_at, deleted_at""";
 
+    /** Rows fetched per round trip when streaming; PostgreSQL then reads through a cursor, not all at once. */
+    static final int STREAM_FETCH_SIZE = 1000;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final NamedParameterJdbcTemplate streaming;
+    private final DataSource dataSource;
 
-    Customers(JdbcClient jdbc, JsonMapper json) {
+    Customers(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
         this.jdbc = jdbc;
         this.json = json;
+        this.dataSource = dataSource;
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(STREAM_FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(template);
     }
 
+    private static final String INSERT = """
+            INSERT INTO customers (kind, name, customer_type, value_tier, loyalty_status, settlement,
+              credit_terms, credit_limit, lifecycle_stage, relationship_level, industry, occupation,
+              birth_date, gender, province, city, district, address, source, tags, phone, email,
+              id_number, notes, custom_fields, owner_id, team_id%s)
+            VALUES (:kind, :name, :customerType, :valueTier, :loyaltyStatus, :settlement, :creditTerms,
+              :creditLimit, :lifecycleStage, :relationshipLevel, :industry, :occupation, :birthDate,
+              :gender, :province, :city, :district, :address, :source, :tags, :phone, :email, :idNumber,
+              :notes, CAST(:customFields AS jsonb), :ownerId, :teamId%s)""";
+
+    private static final String UPDATE = """
+            UPDATE customers SET kind = :kind, name = :name, customer_type = :customerType,
+              value_tier = :valueTier, loyalty_status = :loyaltyStatus, settlement = :settlement,
+              credit_terms = :creditTerms, credit_limit = :creditLimit, lifecycle_stage = :lifecycleStage,
+              relationship_level = :relationshipLevel, industry = :industry, occupation = :occupation,
+              birth_date = :birthDate, gender = :gender, province = :province, city = :city,
+              district = :district, address = :address, source = :source, tags = :tags, phone = :phone,
+              email = :email, id_number = :idNumber, notes = :notes,
+              custom_fields = CAST(:customFields AS jsonb), owner_id = :ownerId, team_id = :teamId,
+              version = version + 1, updated_at = now()
+            WHERE id = :id AND version = :version AND deleted_at IS NULL""";
+
     long insert(CustomerData d, long ownerId, Long teamId) {
-        return jdbc.sql("""
-                        INSERT INTO customers (kind, name, customer_type, value_tier, loyalty_status, settlement,
-                          credit_terms, credit_limit, lifecycle_stage, relationship_level, industry, occupation,
-                          birth_date, gender, province, city, district, address, source, tags, phone, email,
-                          id_number, notes, custom_fields, owner_id, team_id)
-                        VALUES (:kind, :name, :customerType, :valueTier, :loyaltyStatus, :settlement, :creditTerms,
-                          :creditLimit, :lifecycleStage, :relationshipLevel, :industry, :occupation, :birthDate,
-                          :gender, :province, :city, :district, :address, :source, :tags, :phone, :email, :idNumber,
-                          :notes, CAST(:customFields AS jsonb), :ownerId, :teamId)
-                        RETURNING id""")
+        return jdbc.sql(INSERT.formatted("", "") + " RETURNING id")
                 .paramSource(params(d, ownerId, teamId))
                 .query(Long.class).single();
     }
 
     /** Updates when the stored version is {@code expectedVersion}; false when it changed meanwhile. */
     boolean update(long id, int expectedVersion, CustomerData d, long ownerId, Long teamId) {
+        return jdbc.sql(UPDATE).params(updateParams(id, expectedVersion, d, ownerId, teamId)).update() == 1;
+    }
+
+    private Map<String, Object> updateParams(long id, int expectedVersion, CustomerData d, long ownerId, Long teamId) {
         Map<String, Object> params = params(d, ownerId, teamId);
         params.put("id", id);
         params.put("version", expectedVersion);
-        return jdbc.sql("""
-                        UPDATE customers SET kind = :kind, name = :name, customer_type = :customerType,
-                          value_tier = :valueTier, loyalty_status = :loyaltyStatus, settlement = :settlement,
-                          credit_terms = :creditTerms, credit_limit = :creditLimit, lifecycle_stage = :lifecycleStage,
-                          relationship_level = :relationshipLevel, industry = :industry, occupation = :occupation,
-                          birth_date = :birthDate, gender = :gender, province = :province, city = :city,
-                          district = :district, address = :address, source = :source, tags = :tags, phone = :phone,
-                          email = :email, id_number = :idNumber, notes = :notes,
-                          custom_fields = CAST(:customFields AS jsonb), owner_id = :ownerId, team_id = :teamId,
-                          version = version + 1, updated_at = now()
-                        WHERE id = :id AND version = :version AND deleted_at IS NULL""")
-                .params(params).update() == 1;
+        return params;
+    }
+
+    /** A new customer of a bulk insert, its id taken from {@link #nextIds}. */
+    record NewCustomer(long id, CustomerData data, long ownerId, Long teamId, String externalId) {
+    }
+
+    /** A bulk update that applies only while the stored version is {@code expectedVersion}. */
+    record Change(long id, int expectedVersion, CustomerData data, long ownerId, Long teamId) {
+    }
+
+    List<Long> nextIds(int n) {
+        return jdbc.sql("SELECT nextval(pg_get_serial_sequence('customers', 'id')) FROM generate_series(1, ?)")
+                .param(n).query(Long.class).list();
+    }
+
+    private static final String COPY = """
+            COPY customers (id, kind, name, customer_type, value_tier, loyalty_status, settlement, credit_terms,
+              credit_limit, lifecycle_stage, relationship_level, industry, occupation, birth_date, gender, province,
+              city, district, address, source, tags, phone, email, id_number, notes, custom_fields, owner_id, team_id,
+              external_id) FROM STDIN""";
+
+    /**
+     * Inserts many customers with one COPY in the current transaction (an order of magnitude faster than batched
+     * INSERTs); ids come from {@link #nextIds}.
+     */
+    void insertAll(List<NewCustomer> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(rows.size() * 200);
+        for (NewCustomer r : rows) {
+            CustomerData d = r.data();
+            CopyRow row = new CopyRow(text);
+            row.add(r.id()).add(d.kind()).add(d.name()).add(d.customerType()).add(d.valueTier())
+                    .add(d.loyaltyStatus()).add(d.settlement()).add(d.creditTerms())
+                    .add(d.creditLimit() == null ? null : d.creditLimit().toPlainString()).add(d.lifecycleStage())
+                    .add(d.relationshipLevel()).add(d.industry()).add(d.occupation()).add(d.birthDate())
+                    .add(d.gender()).add(d.province()).add(d.city()).add(d.district()).add(d.address())
+                    .add(d.source()).array(d.tags()).add(d.phone()).add(d.email()).add(d.idNumber()).add(d.notes())
+                    .add(json.writeValueAsString(d.customFields())).add(r.ownerId()).add(r.teamId())
+                    .add(r.externalId()).end();
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(text.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Bulk insert of customers failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** One row in PostgreSQL's COPY text format: tab-separated, \N for null, backslash escapes. */
+    private record CopyRow(StringBuilder out) {
+
+        CopyRow add(Object value) {
+            if (value == null) {
+                out.append("\\N");
+            } else {
+                String s = value instanceof Enum<?> e ? e.name() : value.toString();
+                for (int i = 0; i < s.length(); i++) {
+                    char c = s.charAt(i);
+                    switch (c) {
+                        case '\\' -> out.append("\\\\");
+                        case '\t' -> out.append("\\t");
+                        case '\n' -> out.append("\\n");
+                        case '\r' -> out.append("\\r");
+                        default -> out.append(c);
+                    }
+                }
+            }
+            out.append('\t');
+            return this;
+        }
+
+        /** A text[] literal with every element quoted. */
+        CopyRow array(List<String> values) {
+            StringBuilder literal = new StringBuilder("{");
+            for (String v : values) {
+                if (literal.length() > 1) {
+                    literal.append(',');
+                }
+                literal.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            return add(literal.append('}').toString());
+        }
+
+        void end() {
+            out.setCharAt(out.length() - 1, '\n');
+        }
+    }
+
+    /** @return per change whether it applied (false: changed meanwhile) */
+    boolean[] updateAll(List<Change> changes) {
+        int[] counts = changes.isEmpty() ? new int[0] : streaming.batchUpdate(UPDATE, changes.stream()
+                .map(c -> new MapSqlParameterSource(updateParams(c.id(), c.expectedVersion(), c.data(), c.ownerId(),
+                        c.teamId()))).toArray(MapSqlParameterSource[]::new));
+        return applied(counts);
+    }
+
+    /** Soft-deletes many (id → expected version); per entry whether it applied. */
+    boolean[] markDeletedAll(List<Map.Entry<Long, Integer>> idVersions) {
+        if (idVersions.isEmpty()) {
+            return new boolean[0];
+        }
+        Set<Long> done = new HashSet<>(jdbc.sql("""
+                        UPDATE customers c SET deleted_at = now(), version = c.version + 1, updated_at = now()
+                        FROM unnest(CAST(? AS bigint[]), CAST(? AS int[])) AS u (id, version)
+                        WHERE c.id = u.id AND c.version = u.version AND c.deleted_at IS NULL RETURNING c.id""")
+                .params(idVersions.stream().map(Map.Entry::getKey).toArray(Long[]::new),
+                        idVersions.stream().map(Map.Entry::getValue).toArray(Integer[]::new))
+                .query(Long.class).list());
+        boolean[] ok = new boolean[idVersions.size()];
+        for (int i = 0; i < ok.length; i++) {
+            ok[i] = done.contains(idVersions.get(i).getKey());
+        }
+        return ok;
+    }
+
+    private static boolean[] applied(int[] counts) {
+        boolean[] ok = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            // the driver may report SUCCESS_NO_INFO (-2) for batched statements
+            ok[i] = counts[i] == 1 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO;
+        }
+        return ok;
+    }
+
+    /** Live customers the user sees whose key (digits of the phone, lower-case e-mail or external id) is given. */
+    Map<String, CustomerRecord> findByKey(String keyColumn, Collection<String> keys, CurrentUser user) {
+        String expression = switch (keyColumn) {
+            case "phone" -> "regexp_replace(phone, '\\D', '', 'g')";
+            case "email" -> "lower(email)";
+            case "external_id" -> "external_id";
+            default -> throw new IllegalArgumentException(keyColumn);
+        };
+        Map<String, CustomerRecord> found = new LinkedHashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        Filter f = new Filter();
+        f.visibleTo(user);
+        f.add("deleted_at IS NULL AND " + expression + " IN (:keys)", "keys", keys);
+        jdbc.sql("SELECT " + COLUMNS + ", " + expression + " AS match_key FROM customers WHERE " + f.where()
+                        + " ORDER BY id")
+                .params(f.params).query((RowCallbackHandler) rs -> found.putIfAbsent(rs.getString("match_key"),
+                        map(rs, 0)));
+        return found;
+    }
+
+    /** The customers with these ids that the user sees, deleted ones included. */
+    Map<Long, CustomerRecord> findAll(Collection<Long> ids, CurrentUser user) {
+        Map<Long, CustomerRecord> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        Filter f = new Filter();
+        f.visibleTo(user);
+        f.add("id IN (:ids)", "ids", ids);
+        jdbc.sql("SELECT " + COLUMNS + " FROM customers WHERE " + f.where()).params(f.params)
+                .query((RowCallbackHandler) rs -> found.put(rs.getLong("id"), map(rs, 0)));
+        return found;
     }
 
     boolean markDeleted(long id, int expectedVersion, boolean deleted) {
@@ -155,6 +348,18 @@ class Customers {
         }
         boolean capped = total > PageResult.COUNT_CAP;
         return new PageResult<>(rows, page, size, hasNext, Math.min(total, PageResult.COUNT_CAP), capped);
+    }
+
+    /**
+     * Every customer matching the list filters, one at a time, read through a cursor. Call inside a transaction:
+     * without one the PostgreSQL driver ignores the fetch size and loads the whole result.
+     */
+    void stream(CustomerQuery q, CurrentUser user, CustomerSort sort, Consumer<CustomerRecord> sink) {
+        Filter f = Filter.of(q, user);
+        int[] n = {0};
+        streaming.query("SELECT " + COLUMNS + " FROM customers WHERE " + f.where()
+                        + " ORDER BY " + (q.showDeleted() ? "deleted_at DESC, id DESC" : sort.sql),
+                new MapSqlParameterSource(f.params), (RowCallbackHandler) rs -> sink.accept(map(rs, n[0]++)));
     }
 
     private Map<String, Object> params(CustomerData d, long ownerId, Long teamId) {

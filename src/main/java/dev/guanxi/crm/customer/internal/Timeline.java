@@ -34,6 +34,28 @@ public class Timeline {
                 .update();
     }
 
+    /** Many entries in one round trip (imports); idempotent like {@link #add}. */
+    void addAll(List<TimelineEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO customer_timeline (customer_id, occurred_at, kind, source, source_ref, title, detail,
+                          actor_name)
+                        SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS timestamptz[]), CAST(? AS text[]),
+                          CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+                        ON CONFLICT ON CONSTRAINT timeline_once DO NOTHING""")
+                .params(entries.stream().map(TimelineEntry::customerId).toArray(Long[]::new),
+                        entries.stream().map(e -> Timestamp.from(e.occurredAt())).toArray(Timestamp[]::new),
+                        entries.stream().map(TimelineEntry::kind).toArray(String[]::new),
+                        entries.stream().map(TimelineEntry::source).toArray(String[]::new),
+                        entries.stream().map(TimelineEntry::sourceRef).toArray(String[]::new),
+                        entries.stream().map(TimelineEntry::title).toArray(String[]::new),
+                        entries.stream().map(TimelineEntry::detail).toArray(String[]::new),
+                        entries.stream().map(TimelineEntry::actorName).toArray(String[]::new))
+                .update();
+    }
+
     public List<TimelineEntry> recent(long customerId, int limit) {
         return jdbc.sql("""
                         SELECT customer_id, occurred_at, kind, source, source_ref, title, detail, actor_name

@@ -17,7 +17,7 @@ import dev.guanxi.crm.customer.ValueTier;
 import dev.guanxi.crm.customer.internal.ContactData;
 import dev.guanxi.crm.customer.internal.ContactView;
 import dev.guanxi.crm.customer.internal.CustomerData;
-import dev.guanxi.crm.customer.internal.CustomerQuery;
+import dev.guanxi.crm.customer.CustomerQuery;
 import dev.guanxi.crm.customer.internal.CustomerService;
 import dev.guanxi.crm.customer.internal.CustomerSort;
 import dev.guanxi.crm.customer.internal.CustomerView;
@@ -71,6 +71,8 @@ class CustomerPages {
         String others = request.getQueryString() == null ? ""
                 : request.getQueryString().replaceAll("(^|&)page=[^&]*", "").replaceFirst("^&", "");
         model.addAttribute("pageLink", request.getContextPath() + "/customers?" + others + (others.isEmpty() ? "" : "&") + "page=");
+        model.addAttribute("exportLink", request.getContextPath() + "/customers/export?" + others
+                + (others.isEmpty() ? "" : "&") + "format=");
         addChoices(model);
         model.addAttribute("owners", users.activeUsers());
         model.addAttribute("teams", users.teams());

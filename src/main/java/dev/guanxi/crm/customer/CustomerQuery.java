@@ -1,13 +1,4 @@
-package dev.guanxi.crm.customer.internal;
-
-import dev.guanxi.crm.customer.CustomerKind;
-import dev.guanxi.crm.customer.CustomerType;
-import dev.guanxi.crm.customer.Gender;
-import dev.guanxi.crm.customer.LifecycleStage;
-import dev.guanxi.crm.customer.LoyaltyStatus;
-import dev.guanxi.crm.customer.RelationshipLevel;
-import dev.guanxi.crm.customer.Settlement;
-import dev.guanxi.crm.customer.ValueTier;
+package dev.guanxi.crm.customer;
 
 /** Filters of the customer list (UI and API bind the same names from query parameters). */
 public record CustomerQuery(String q, CustomerKind kind, CustomerType customerType, ValueTier valueTier,

@@ -1,0 +1,122 @@
+package dev.guanxi.crm.dataio.api;
+
+import dev.guanxi.crm.common.InvalidInputException;
+import dev.guanxi.crm.customer.CustomerImportTarget.MatchKey;
+import dev.guanxi.crm.customer.CustomerImportTarget.Mode;
+import dev.guanxi.crm.dataio.internal.CustomerImporter;
+import dev.guanxi.crm.dataio.internal.ImportJob;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+
+/** Customer imports for programs: upload, start with a column mapping, follow, fetch rejected rows, undo. */
+@RestController
+@RequestMapping("/api/v1/imports")
+@Tag(name = "Imports")
+class ImportApi {
+
+    private final CustomerImporter importer;
+
+    ImportApi(CustomerImporter importer) {
+        this.importer = importer;
+    }
+
+    /** An import as the API shows it. */
+    record ImportView(long id, String status, String fileName, String format, String encoding, String mode,
+                      String matchKey, List<String> columns, Long totalRows, long rowsRead, long lastLine,
+                      long created, long updated, long unchanged, long rejected, long undone, long skippedUndo,
+                      long rowsPerSecond, int percent, String failure, Instant createdAt, Instant startedAt,
+                      Instant finishedAt) {
+
+        static ImportView of(ImportJob j) {
+            return new ImportView(j.id(), j.status().name(), j.fileName(), j.format(), j.encoding(), j.mode(),
+                    j.matchKey(), j.mapping(), j.totalRows(), j.rowsRead(), j.lastLine(), j.created(), j.updated(),
+                    j.unchanged(), j.errors(), j.undone(), j.skippedUndo(), j.rowsPerSecond(), j.percent(),
+                    j.failure(), j.createdAt(), j.startedAt(), j.finishedAt());
+        }
+    }
+
+    record Uploaded(ImportView job, CustomerImporter.Preview preview) {
+    }
+
+    /**
+     * @param columns per column of the file the customer field it holds, null or "" to ignore it
+     */
+    record StartRequest(List<String> columns, String mode, String matchKey) {
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload a CSV (UTF-8, UTF-8 with BOM, GBK) or .xlsx file: returns the draft import, "
+            + "the first rows and the suggested field per column")
+    ResponseEntity<Uploaded> upload(@RequestPart("file") MultipartFile file) throws IOException {
+        if (file.isEmpty()) {
+            throw new InvalidInputException("file", "validation.import-file-empty");
+        }
+        long id;
+        try (InputStream in = file.getInputStream()) {
+            id = importer.upload(file.getOriginalFilename(), in, LocaleContextHolder.getLocale());
+        }
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id))
+                .body(new Uploaded(ImportView.of(importer.get(id)), importer.preview(id)));
+    }
+
+    @PostMapping("/{id}/start")
+    @Operation(summary = "Start a draft import in the background with a column mapping, mode "
+            + "(CREATE_ONLY or UPSERT) and match key (NONE, PHONE, EMAIL, EXTERNAL_ID)")
+    ResponseEntity<ImportView> start(@PathVariable long id, @RequestBody StartRequest request) throws IOException {
+        importer.start(id, request.columns() == null ? List.of() : request.columns(),
+                CustomerImporter.choice(Mode.class, request.mode() == null ? "CREATE_ONLY" : request.mode(), "mode"),
+                CustomerImporter.choice(MatchKey.class, request.matchKey() == null ? "NONE" : request.matchKey(),
+                        "matchKey"));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ImportView.of(importer.get(id)));
+    }
+
+    @GetMapping
+    List<ImportView> list() {
+        return importer.recent().stream().map(ImportView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Status and progress of an import")
+    ImportView get(@PathVariable long id) {
+        return ImportView.of(importer.get(id));
+    }
+
+    @GetMapping("/{id}/errors")
+    @Operation(summary = "The rejected rows as CSV: line, column, reason and the row as it was in the file")
+    void errors(@PathVariable long id, HttpServletResponse response) throws IOException {
+        importer.get(id);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename("import-" + id + "-errors.csv").build().toString());
+        importer.writeErrors(id, response.getOutputStream());
+    }
+
+    @PostMapping("/{id}/undo")
+    @Operation(summary = "Undo a finished import: created customers are deleted, updated ones restored "
+            + "(unless edited since)")
+    ResponseEntity<ImportView> undo(@PathVariable long id) {
+        importer.undo(id);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ImportView.of(importer.get(id)));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.guanxi.crm.dataio.internal;
+
+import dev.guanxi.crm.customer.CustomerImportTarget;
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Suggests which customer field each column of a file holds, from English or Chinese column titles. */
+@Component
+public class ColumnMapping {
+
+    /** Usual column titles per field, besides the field labels of the UI in both languages. */
+    private static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
+            Map.entry("name", List.of("name", "full name", "customer", "customer name", "company", "company name",
+                    "姓名", "名称", "客户名称", "客户名", "客户姓名", "公司", "公司名称", "企业名称", "单位名称")),
+            Map.entry("kind", List.of("kind", "形态", "客户形态", "性质")),
+            Map.entry("customerType", List.of("type", "customer type", "类型", "客户类型", "客户类别")),
+            Map.entry("valueTier", List.of("tier", "value tier", "level", "等级", "客户等级", "价值等级")),
+            Map.entry("loyaltyStatus", List.of("loyalty", "loyalty status", "忠诚度", "忠诚状态")),
+            Map.entry("settlement", List.of("settlement", "payment", "结算方式", "结算", "付款方式")),
+            Map.entry("creditTerms", List.of("credit terms", "terms", "账期", "信用期")),
+            Map.entry("creditLimit", List.of("credit limit", "信用额度", "授信额度", "额度")),
+            Map.entry("lifecycleStage", List.of("lifecycle", "lifecycle stage", "stage", "生命周期", "阶段")),
+            Map.entry("relationshipLevel", List.of("relationship", "relationship level", "关系等级", "关系类型")),
+            Map.entry("industry", List.of("industry", "sector", "行业", "所属行业")),
+            Map.entry("occupation", List.of("occupation", "job", "job title", "职业", "职务")),
+            Map.entry("birthDate", List.of("birthday", "birth date", "date of birth", "dob", "生日", "出生日期")),
+            Map.entry("gender", List.of("gender", "sex", "性别")),
+            Map.entry("province", List.of("province", "state", "省", "省份", "所在省份")),
+            Map.entry("city", List.of("city", "城市", "市", "所在城市")),
+            Map.entry("district", List.of("district", "county", "区", "区县", "县区")),
+            Map.entry("address", List.of("address", "street", "地址", "详细地址", "联系地址")),
+            Map.entry("source", List.of("source", "channel", "lead source", "来源", "客户来源", "渠道")),
+            Map.entry("tags", List.of("tags", "tag", "labels", "标签")),
+            Map.entry("phone", List.of("phone", "mobile", "tel", "telephone", "phone number", "mobile phone", "cell",
+                    "手机", "电话", "手机号", "手机号码", "联系电话", "电话号码", "联系方式")),
+            Map.entry("email", List.of("email", "e-mail", "mail", "email address", "邮箱", "电子邮件", "电子邮箱",
+                    "邮件")),
+            Map.entry("idNumber", List.of("id number", "id card", "身份证", "身份证号", "身份证号码", "证件号",
+                    "证件号码")),
+            Map.entry("notes", List.of("notes", "note", "remark", "remarks", "comment", "comments", "备注", "说明")),
+            Map.entry("externalId", List.of("external id", "externalid", "ext id", "external key", "外部编号",
+                    "外部id", "客户编号", "客户代码")));
+
+    private final Map<String, String> byTitle = new HashMap<>();
+
+    ColumnMapping(MessageSource messages) {
+        SYNONYMS.forEach((field, titles) -> titles.forEach(t -> byTitle.put(normalize(t), field)));
+        for (String field : CustomerImportTarget.FIELDS) {
+            byTitle.putIfAbsent(normalize(field), field);
+            for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+                try {
+                    byTitle.putIfAbsent(normalize(messages.getMessage("field." + field, null, locale)), field);
+                } catch (NoSuchMessageException e) {
+                    // no label for this field
+                }
+            }
+        }
+    }
+
+    /** Per column the suggested field, or null; each field is suggested for one column at most. */
+    public List<String> suggest(List<String> header) {
+        List<String> fields = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (String title : header) {
+            String field = title == null ? null : byTitle.get(normalize(title));
+            if (field == null && title != null) {
+                field = partial(normalize(title));
+            }
+            fields.add(field != null && taken.add(field) ? field : null);
+        }
+        return fields;
+    }
+
+    /** A Chinese title that contains a known title ("客户手机" holds "手机"), longest known title first. */
+    private String partial(String title) {
+        if (!title.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            return null;
+        }
+        String best = null;
+        int length = 1;
+        for (Map.Entry<String, String> e : byTitle.entrySet()) {
+            if (e.getKey().length() > length && title.contains(e.getKey())) {
+                best = e.getValue();
+                length = e.getKey().length();
+            }
+        }
+        return best;
+    }
+
+    /** Lower case without spaces, punctuation, brackets and their content (units such as "(CNY)"). */
+    static String normalize(String title) {
+        return title.strip().toLowerCase(Locale.ROOT).replaceAll("[(（\\[【].*?[)）\\]】]", "")
+                .replaceAll("[\\s_\\-.:：*＊/]", "");
+    }
+}

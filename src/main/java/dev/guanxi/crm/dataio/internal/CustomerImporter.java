@@ -1,0 +1,417 @@
+package dev.guanxi.crm.dataio.internal;
+
+import dev.guanxi.crm.common.FieldProblem;
+import dev.guanxi.crm.common.InvalidInputException;
+import dev.guanxi.crm.common.NotFoundException;
+import dev.guanxi.crm.customer.CustomerImportTarget;
+import dev.guanxi.crm.customer.CustomerImportTarget.MatchKey;
+import dev.guanxi.crm.customer.CustomerImportTarget.Mode;
+import dev.guanxi.crm.customer.CustomerImportTarget.Outcome;
+import dev.guanxi.crm.customer.CustomerImportTarget.Result;
+import dev.guanxi.crm.customer.CustomerImportTarget.Row;
+import dev.guanxi.crm.identity.CurrentUser;
+import dev.guanxi.crm.identity.Permission;
+import dev.guanxi.crm.identity.Role;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Customer imports as jobs: the upload is stored on disk, previewed and mapped, then read as a stream and
+ * written in batches on a small background pool. Each batch commits its customers, its undo records, its
+ * rejected rows and the job's last line in one transaction, so a crashed import resumes after that line.
+ */
+@Service
+public class CustomerImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerImporter.class);
+    static final int BATCH = 1000;
+    static final int PREVIEW_ROWS = 10;
+
+    public record Preview(List<String> header, List<String> suggested, List<List<String>> rows, String encoding) {
+    }
+
+    private final ImportJobs jobs;
+    private final CustomerImportTarget target;
+    private final ColumnMapping mapping;
+    private final MessageSource messages;
+    private final JsonMapper json;
+    private final TransactionTemplate tx;
+    private final Path directory;
+    private final boolean background;
+    private final ThreadPoolExecutor pool;
+
+    CustomerImporter(ImportJobs jobs, CustomerImportTarget target, ColumnMapping mapping, MessageSource messages,
+                     JsonMapper json, PlatformTransactionManager transactions,
+                     @Value("${guanxi.imports.dir:./data/imports}") String directory,
+                     @Value("${guanxi.imports.background:true}") boolean background,
+                     @Value("${guanxi.imports.threads:2}") int threads) {
+        this.jobs = jobs;
+        this.target = target;
+        this.mapping = mapping;
+        this.messages = messages;
+        this.json = json;
+        this.tx = new TransactionTemplate(transactions);
+        this.directory = Path.of(directory);
+        this.background = background;
+        // bounded: at most `threads` imports at once, a short queue, and a clear refusal beyond it
+        this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(20),
+                r -> {
+                    Thread t = new Thread(r, "import-worker");
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    /** Lets the queued and running jobs finish, then stops the pool; true when all finished in time. */
+    boolean drain(java.time.Duration timeout) throws InterruptedException {
+        pool.shutdown();
+        return pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stores an upload and creates a draft import; the file is copied to disk as a stream. */
+    public long upload(String fileName, InputStream content, Locale locale) throws IOException {
+        CurrentUser user = CurrentUser.get();
+        requireEdit(user);
+        String name = fileName == null || fileName.isBlank() ? "import.csv" : Path.of(fileName).getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        String format = lower.endsWith(".xlsx") ? "XLSX" : lower.endsWith(".csv") || lower.endsWith(".txt") ? "CSV"
+                : null;
+        if (format == null) {
+            throw new InvalidInputException("file", "validation.import-file-type");
+        }
+        Files.createDirectories(directory);
+        Path stored = directory.resolve(UUID.randomUUID() + "." + format.toLowerCase(Locale.ROOT));
+        Files.copy(content, stored, StandardCopyOption.REPLACE_EXISTING);
+        if (Files.size(stored) == 0) {
+            Files.delete(stored);
+            throw new InvalidInputException("file", "validation.import-file-empty");
+        }
+        String encoding = "CSV".equals(format) ? TableReader.detect(stored).name() : null;
+        try (TableReader reader = TableReader.open(stored, format, charset(encoding))) {
+            if (reader.header().stream().allMatch(h -> h == null || h.isBlank())) {
+                throw new InvalidInputException("file", "validation.import-file-header");
+            }
+        } catch (InvalidInputException e) {
+            Files.deleteIfExists(stored);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(stored);
+            throw new InvalidInputException("file", "validation.import-file-unreadable");
+        }
+        return jobs.create(name, stored.toString(), format, encoding, locale.toLanguageTag(),
+                json.writeValueAsString(user), user.id());
+    }
+
+    /** The job, when the signed-in user started it or is an administrator. */
+    public ImportJob get(long id) {
+        CurrentUser user = CurrentUser.get();
+        return jobs.find(id).filter(j -> j.actorId() == user.id() || user.role() == Role.ADMIN)
+                .orElseThrow(() -> new NotFoundException("Import", id));
+    }
+
+    public List<ImportJob> recent() {
+        CurrentUser user = CurrentUser.get();
+        return jobs.recent(user.role() == Role.ADMIN ? null : user.id(), 50);
+    }
+
+    /** Column titles, the suggested field per column and the first rows. */
+    public Preview preview(long id) throws IOException {
+        ImportJob job = get(id);
+        try (TableReader reader = open(job)) {
+            List<List<String>> rows = new ArrayList<>();
+            while (rows.size() < PREVIEW_ROWS && reader.hasNext()) {
+                rows.add(reader.next().cells());
+            }
+            return new Preview(reader.header(), mapping.suggest(reader.header()), rows, job.encoding());
+        }
+    }
+
+    /**
+     * Starts a draft import with the chosen column fields (null or blank: column ignored), mode and key.
+     *
+     * @throws InvalidInputException when no column is the name, a field is chosen twice or the key is not mapped
+     */
+    public void start(long id, List<String> columns, Mode mode, MatchKey key) throws IOException {
+        ImportJob job = get(id);
+        requireEdit(CurrentUser.get());
+        if (job.status() != ImportJob.Status.DRAFT) {
+            throw new dev.guanxi.crm.common.ConflictException("Import " + id + " has already started.");
+        }
+        List<String> fields = columns.stream().map(c -> c == null || c.isBlank() ? null : c.strip()).toList();
+        List<FieldProblem> problems = new ArrayList<>();
+        List<String> chosen = fields.stream().filter(f -> f != null).toList();
+        if (!chosen.stream().allMatch(CustomerImportTarget.FIELDS::contains)) {
+            problems.add(new FieldProblem("mapping", "validation.import-mapping-unknown"));
+        }
+        if (chosen.stream().distinct().count() != chosen.size()) {
+            problems.add(new FieldProblem("mapping", "validation.import-mapping-twice"));
+        }
+        if (!chosen.contains("name") && mode == Mode.CREATE_ONLY) {
+            problems.add(new FieldProblem("mapping", "validation.import-mapping-name"));
+        }
+        if (key != MatchKey.NONE && !chosen.contains(keyField(key))) {
+            problems.add(new FieldProblem("matchKey", "validation.import-key-unmapped"));
+        }
+        if (mode == Mode.UPSERT && key == MatchKey.NONE) {
+            problems.add(new FieldProblem("matchKey", "validation.import-key-required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (!jobs.queue(id, fields, mode.name(), key.name())) {
+            throw new dev.guanxi.crm.common.ConflictException("Import " + id + " has already started.");
+        }
+        submit(id);
+    }
+
+    /** Takes back what a finished import did, in batches on the background pool. */
+    public void undo(long id) {
+        ImportJob job = get(id);
+        requireEdit(CurrentUser.get());
+        if (!job.undoable() || !jobs.startUndo(id)) {
+            throw new dev.guanxi.crm.common.ConflictException("Import " + id + " cannot be undone now.");
+        }
+        submit(id);
+    }
+
+    /** Runs a failed import again from the line after the last committed batch. */
+    public void retry(long id) {
+        get(id);
+        requireEdit(CurrentUser.get());
+        if (!jobs.requeue(id)) {
+            throw new dev.guanxi.crm.common.ConflictException("Import " + id + " has not failed.");
+        }
+        submit(id);
+    }
+
+    /** Continues the imports and undos a stopped application left unfinished. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeUnfinished() {
+        for (long id : jobs.unfinished()) {
+            log.info("Resuming import {}", id);
+            submit(id);
+        }
+    }
+
+    private void submit(long id) {
+        if (!background) {
+            resume(id);
+            return;
+        }
+        try {
+            pool.execute(() -> resume(id));
+        } catch (RejectedExecutionException e) {
+            jobs.status(id, ImportJob.Status.FAILED, "Too many imports at once; start it again later.");
+        }
+    }
+
+    /**
+     * Runs (or continues) a queued, running or undoing job to its end, as the user who started it: lines up to
+     * the last committed one are skipped, so every line is written exactly once.
+     */
+    public void resume(long id) {
+        ImportJob job = jobs.find(id).orElseThrow(() -> new NotFoundException("Import", id));
+        CurrentUser actor = json.readValue(jobs.actor(id), CurrentUser.class);
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                (CurrentUser.Holder) () -> actor, null, List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            if (job.status() == ImportJob.Status.UNDOING) {
+                runUndo(job);
+            } else if (job.status() == ImportJob.Status.QUEUED || job.status() == ImportJob.Status.RUNNING) {
+                runImport(job);
+            }
+        } catch (Exception e) {
+            log.warn("Import {} failed", id, e);
+            jobs.status(id, ImportJob.Status.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    private void runImport(ImportJob job) throws IOException {
+        jobs.status(job.id(), ImportJob.Status.RUNNING, null);
+        if (job.totalRows() == null) {
+            // one quick pass for the progress bar, in the background so that starting stays instant
+            long total = 0;
+            try (TableReader reader = open(job)) {
+                while (reader.hasNext()) {
+                    if (!reader.next().blank()) {
+                        total++;
+                    }
+                }
+            }
+            jobs.total(job.id(), total);
+        }
+        Locale locale = Locale.forLanguageTag(job.locale());
+        Mode mode = Mode.valueOf(job.mode());
+        MatchKey key = MatchKey.valueOf(job.matchKey());
+        try (TableReader reader = open(job)) {
+            List<String> header = reader.header();
+            List<Row> rows = new ArrayList<>(BATCH);
+            Map<Long, List<String>> cells = new LinkedHashMap<>();
+            long last = job.lastLine();
+            while (reader.hasNext()) {
+                TableReader.Line line = reader.next();
+                if (line.number() <= job.lastLine() || line.blank()) {
+                    continue;
+                }
+                rows.add(new Row(line.number(), values(job.mapping(), line.cells())));
+                cells.put(line.number(), line.cells());
+                last = line.number();
+                if (rows.size() == BATCH) {
+                    commit(job.id(), rows, cells, header, mode, key, locale, last);
+                    rows.clear();
+                    cells.clear();
+                }
+            }
+            if (!rows.isEmpty()) {
+                commit(job.id(), rows, cells, header, mode, key, locale, last);
+            }
+        }
+        jobs.status(job.id(), ImportJob.Status.DONE, null);
+    }
+
+    private void commit(long id, List<Row> rows, Map<Long, List<String>> cells, List<String> header, Mode mode,
+                        MatchKey key, Locale locale, long lastLine) {
+        tx.executeWithoutResult(status -> {
+            List<Outcome> outcomes = target.write(rows, mode, key, "import:" + id);
+            List<ImportJobs.Rejected> rejected = new ArrayList<>();
+            for (Outcome o : outcomes) {
+                if (o.result() == Result.REJECTED) {
+                    String raw = json.writeValueAsString(ImportJobs.rawOf(header, cells.get(o.line())));
+                    for (FieldProblem p : o.problems()) {
+                        rejected.add(new ImportJobs.Rejected(o.line(), p.field(), messages.getMessage(p.messageKey(),
+                                null, p.messageKey(), locale), raw));
+                    }
+                }
+            }
+            jobs.progress(id, lastLine, rows.size(), outcomes, rejected);
+        });
+    }
+
+    private void runUndo(ImportJob job) {
+        while (true) {
+            long after = jobs.undoLastId(job.id());
+            List<ImportJobs.StoredChange> changes = jobs.changesAfter(job.id(), after, BATCH);
+            if (changes.isEmpty()) {
+                break;
+            }
+            tx.executeWithoutResult(status -> {
+                int undone = target.revert(changes.stream().map(ImportJobs.StoredChange::reversal).toList(),
+                        "import:" + job.id());
+                jobs.undoProgress(job.id(), changes.get(changes.size() - 1).id(), undone, changes.size() - undone);
+            });
+        }
+        jobs.status(job.id(), ImportJob.Status.UNDONE, null);
+    }
+
+    /** The rejected rows as CSV (UTF-8 with BOM): line, column, reason and the row as it was in the file. */
+    public void writeErrors(long id, OutputStream out) throws IOException {
+        ImportJob job = get(id);
+        Locale locale = Locale.forLanguageTag(job.locale());
+        try (CsvRowWriter writer = new CsvRowWriter(out)) {
+            writer.row(List.of(messages.getMessage("imports.line", null, locale),
+                    messages.getMessage("imports.column", null, locale),
+                    messages.getMessage("imports.reason", null, locale),
+                    messages.getMessage("imports.row", null, locale)));
+            try {
+                jobs.streamErrors(id, r -> {
+                    try {
+                        writer.row(List.of(String.valueOf(r.line()), r.field() == null ? "" : r.field(), r.reason(),
+                                r.rawJson()));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    public List<ImportJobs.Rejected> errors(long id, int limit) {
+        get(id);
+        return jobs.errors(id, limit);
+    }
+
+    private static Map<String, String> values(List<String> mapping, List<String> cells) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < mapping.size() && i < cells.size(); i++) {
+            if (mapping.get(i) != null) {
+                values.put(mapping.get(i), cells.get(i));
+            }
+        }
+        return values;
+    }
+
+    private TableReader open(ImportJob job) throws IOException {
+        return TableReader.open(Path.of(job.storedFile()), job.format(), charset(job.encoding()));
+    }
+
+    private static Charset charset(String encoding) {
+        return encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : Charset.forName(encoding);
+    }
+
+    /** A mode or match key as sent by a form or a client; an unknown name is a 400 on {@code field}. */
+    public static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "validation.import-choice");
+        }
+    }
+
+    static String keyField(MatchKey key) {
+        return switch (key) {
+            case PHONE -> "phone";
+            case EMAIL -> "email";
+            case EXTERNAL_ID -> "externalId";
+            case NONE -> null;
+        };
+    }
+
+    private static void requireEdit(CurrentUser user) {
+        if (!user.can(Permission.EDIT_CUSTOMERS)) {
+            throw new AccessDeniedException("Role " + user.role() + " may not import customers");
+        }
+    }
+}

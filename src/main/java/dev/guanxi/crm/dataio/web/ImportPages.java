@@ -1,0 +1,142 @@
+package dev.guanxi.crm.dataio.web;
+
+import dev.guanxi.crm.common.ConflictException;
+import dev.guanxi.crm.common.FieldProblem;
+import dev.guanxi.crm.common.InvalidInputException;
+import dev.guanxi.crm.customer.CustomerImportTarget;
+import dev.guanxi.crm.customer.CustomerImportTarget.MatchKey;
+import dev.guanxi.crm.customer.CustomerImportTarget.Mode;
+import dev.guanxi.crm.dataio.internal.CustomerImporter;
+import dev.guanxi.crm.dataio.internal.ImportJob;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Upload, preview and mapping, progress, rejected rows and undo of customer imports. */
+@Controller
+@RequestMapping("/imports")
+class ImportPages {
+
+    private final CustomerImporter importer;
+
+    ImportPages(CustomerImporter importer) {
+        this.importer = importer;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("jobs", importer.recent());
+        return "dataio/imports";
+    }
+
+    @PostMapping
+    String upload(@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
+        if (file == null || file.isEmpty()) {
+            return listWith(model, List.of(new FieldProblem("file", "validation.import-file-empty")));
+        }
+        try (InputStream in = file.getInputStream()) {
+            long id = importer.upload(file.getOriginalFilename(), in, LocaleContextHolder.getLocale());
+            return "redirect:/imports/" + id;
+        } catch (InvalidInputException e) {
+            return listWith(model, e.problems());
+        }
+    }
+
+    private String listWith(Model model, List<FieldProblem> problems) {
+        model.addAttribute("problems", problems);
+        return list(model);
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) throws IOException {
+        ImportJob job = importer.get(id);
+        model.addAttribute("job", job);
+        if (job.status() == ImportJob.Status.DRAFT) {
+            CustomerImporter.Preview preview = importer.preview(id);
+            model.addAttribute("preview", preview);
+            if (!model.containsAttribute("selected")) {
+                model.addAttribute("selected", preview.suggested());
+            }
+            model.addAttribute("fields", CustomerImportTarget.FIELDS);
+            model.addAttribute("modes", Mode.values());
+            model.addAttribute("keys", MatchKey.values());
+        } else {
+            model.addAttribute("errors", importer.errors(id, 100));
+        }
+        return "dataio/import";
+    }
+
+    @GetMapping("/{id}/progress")
+    String progress(@PathVariable long id, Model model) {
+        ImportJob job = importer.get(id);
+        model.addAttribute("job", job);
+        model.addAttribute("errors", job.working() ? List.of() : importer.errors(id, 100));
+        // when the job has ended the whole result replaces the progress bar
+        return job.working() ? "dataio/import :: progress" : "dataio/import :: result";
+    }
+
+    @PostMapping("/{id}/start")
+    String start(@PathVariable long id, @RequestParam(name = "column", required = false) String[] columns,
+                 @RequestParam(defaultValue = "CREATE_ONLY") String mode,
+                 @RequestParam(defaultValue = "NONE") String matchKey, Model model) throws IOException {
+        List<String> fields = columns == null ? List.of() : new ArrayList<>(Arrays.asList(columns));
+        try {
+            importer.start(id, fields, CustomerImporter.choice(Mode.class, mode, "mode"),
+                    CustomerImporter.choice(MatchKey.class, matchKey, "matchKey"));
+            return "redirect:/imports/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("selected", fields);
+            model.addAttribute("mode", mode);
+            model.addAttribute("matchKey", matchKey);
+            return show(id, model);
+        } catch (ConflictException e) {
+            return "redirect:/imports/" + id;
+        }
+    }
+
+    @PostMapping("/{id}/undo")
+    String undo(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            importer.undo(id);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", "imports.undo-impossible");
+        }
+        return "redirect:/imports/" + id;
+    }
+
+    @PostMapping("/{id}/retry")
+    String retry(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            importer.retry(id);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", "imports.retry-impossible");
+        }
+        return "redirect:/imports/" + id;
+    }
+
+    @GetMapping("/{id}/errors.csv")
+    void errors(@PathVariable long id, HttpServletResponse response) throws IOException {
+        importer.get(id);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename("import-" + id + "-errors.csv").build().toString());
+        importer.writeErrors(id, response.getOutputStream());
+    }
+}

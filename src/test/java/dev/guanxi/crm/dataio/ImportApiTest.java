@@ -1,0 +1,124 @@
+package dev.guanxi.crm.dataio;
+
+import dev.guanxi.crm.identity.Role;
+import dev.guanxi.crm.identity.internal.TestAccounts;
+import dev.guanxi.crm.identity.internal.TestAccounts.Account;
+import dev.guanxi.crm.support.Api;
+import dev.guanxi.crm.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class ImportApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+
+    Account rep;
+    String tag;
+
+    @BeforeEach
+    void setUp() {
+        TestAccounts accounts = new TestAccounts(context);
+        rep = accounts.user(Role.SALES_REP, accounts.team("import-api"));
+        tag = "api" + System.nanoTime();
+    }
+
+    Api.Response upload(Account account, String fileName, byte[] content) throws Exception {
+        String boundary = "----guanxi" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/api/v1/imports"))
+                .header("Authorization", "Bearer " + account.token()).header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Api.Response(r.statusCode(), r.body(), r.headers());
+    }
+
+    @Test
+    void uploadsPreviewsStartsReportsAndUndoesAnImport() throws Exception {
+        String csv = "客户名称,手机,邮箱,标签\n王明,13812345678,wm@example.com," + tag + "\n李华,12,bad," + tag + "\n";
+        Api.Response uploaded = upload(rep, "客户.csv", csv.getBytes(Charset.forName("GBK")));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        JsonNode json = uploaded.json();
+        long id = json.get("job").get("id").asLong();
+        assertThat(uploaded.header("Location")).endsWith("/api/v1/imports/" + id);
+        assertThat(json.get("job").get("status").asString()).isEqualTo("DRAFT");
+        assertThat(json.get("job").get("encoding").asString()).isEqualTo("GB18030");
+        assertThat(json.get("job").has("storedFile")).isFalse();
+        assertThat(json.get("preview").get("header").get(0).asString()).isEqualTo("客户名称");
+        assertThat(json.get("preview").get("suggested").toString()).isEqualTo("[\"name\",\"phone\",\"email\",\"tags\"]");
+        assertThat(json.get("preview").get("rows").get(0).get(0).asString()).isEqualTo("王明");
+
+        Api api = new Api(port, rep.token());
+        Api.Response started = api.post("/api/v1/imports/" + id + "/start", Api.json(Map.of(
+                "columns", Arrays.asList("name", "phone", "email", "tags"), "mode", "UPSERT", "matchKey", "PHONE")));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode job = api.get("/api/v1/imports/" + id).json();
+        assertThat(job.get("status").asString()).isEqualTo("DONE");
+        assertThat(job.get("created").asLong()).isEqualTo(1);
+        assertThat(job.get("rejected").asLong()).isEqualTo(1);
+        assertThat(job.get("percent").asInt()).isEqualTo(100);
+        Api.Response errors = api.get("/api/v1/imports/" + id + "/errors");
+        assertThat(errors.status()).isEqualTo(200);
+        assertThat(errors.body()).contains("\n3,phone,", "\n3,email,");
+
+        assertThat(api.post("/api/v1/imports/" + id + "/undo", "").status()).isEqualTo(202);
+        assertThat(api.get("/api/v1/imports/" + id).json().get("status").asString()).isEqualTo("UNDONE");
+        assertThat(jdbc.sql("SELECT count(*) FROM customers WHERE ? = ANY(tags) AND deleted_at IS NULL")
+                .param(tag).query(Long.class).single()).isZero();
+        Api.Response again = api.post("/api/v1/imports/" + id + "/undo", "");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.header("Content-Type")).contains("problem+json");
+    }
+
+    @Test
+    void answersBadRequestsWithProblemDetails() throws Exception {
+        Api.Response pdf = upload(rep, "report.pdf", "%PDF-1.4".getBytes());
+        assertThat(pdf.status()).isEqualTo(400);
+        assertThat(pdf.header("Content-Type")).contains("problem+json");
+        assertThat(pdf.body()).contains("\"field\":\"file\"");
+
+        long id = upload(rep, "ok.csv", "name,phone\nx,13800000000\n".getBytes()).json().get("job").get("id").asLong();
+        Api api = new Api(port, rep.token());
+        Api.Response badMode = api.post("/api/v1/imports/" + id + "/start",
+                Api.json(Map.of("columns", Arrays.asList("name", "phone"), "mode", "MERGE")));
+        assertThat(badMode.status()).isEqualTo(400);
+        assertThat(badMode.body()).contains("\"field\":\"mode\"");
+        Api.Response twice = api.post("/api/v1/imports/" + id + "/start",
+                Api.json(Map.of("columns", Arrays.asList("name", "name"))));
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/imports/" + id + "/start", "{not json").status()).isEqualTo(400);
+
+        Account other = new TestAccounts(context).user(Role.SALES_REP, null);
+        assertThat(new Api(port, other.token()).get("/api/v1/imports/" + id).status()).isEqualTo(404);
+        Account analyst = new TestAccounts(context).user(Role.ANALYST, null);
+        assertThat(upload(analyst, "a.csv", "name\nx\n".getBytes()).status()).isEqualTo(403);
+    }
+}
