@@ -3,6 +3,7 @@ package dev.guanxi.crm.customer.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.guanxi.crm.customer.CustomerKind;
+import dev.guanxi.crm.customer.CustomerQuery;
 import dev.guanxi.crm.customer.CustomerType;
 import dev.guanxi.crm.customer.LifecycleStage;
 import dev.guanxi.crm.customer.Settlement;
@@ -42,8 +43,8 @@ public final class JdbcBaseline {
     private final Timeline timeline;
     private final int customerCount;
 
-    JdbcBaseline(JdbcClient jdbc, int customerCount) {
-        this.customers = new Customers(jdbc, JsonMapper.builder().build());
+    JdbcBaseline(JdbcClient jdbc, javax.sql.DataSource dataSource, int customerCount) {
+        this.customers = new Customers(jdbc, JsonMapper.builder().build(), dataSource);
         this.contacts = new Contacts(jdbc);
         this.timeline = new Timeline(jdbc);
         this.customerCount = customerCount;
@@ -152,7 +153,7 @@ public final class JdbcBaseline {
         config.setMaximumPoolSize(threads);
         config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan"); // as the app's pool
         try (HikariDataSource dataSource = new HikariDataSource(config)) {
-            JdbcBaseline baseline = new JdbcBaseline(JdbcClient.create(dataSource), customerCount);
+            JdbcBaseline baseline = new JdbcBaseline(JdbcClient.create(dataSource), dataSource, customerCount);
             Map<String, Consumer<ThreadLocalRandom>> scenarios = baseline.scenarios();
             List<String> chosen = args.length > 4 ? List.of(args).subList(4, args.length) : List.copyOf(scenarios.keySet());
             for (String name : chosen) {
