@@ -140,6 +140,20 @@ class PipelineApiTest {
     }
 
     @Test
+    void theListPagesThroughOpportunitiesByStage() {
+        for (int i = 0; i < 3; i++) {
+            create("Listed " + i, "100");
+        }
+        JsonNode first = api(rep).get("/api/v1/opportunities?customerId=" + customerId + "&size=2").json();
+        assertThat(first.get("items").size()).isEqualTo(2);
+        assertThat(first.get("hasNext").asBoolean()).isTrue();
+        JsonNode second = api(rep).get("/api/v1/opportunities?customerId=" + customerId + "&size=2&page=2").json();
+        assertThat(second.get("items").size()).isEqualTo(1);
+        assertThat(api(rep).get("/api/v1/opportunities?customerId=" + customerId + "&stage=WON").json().get("items").size())
+                .isZero();
+    }
+
+    @Test
     void forecastSumsOpenPipelinePerMonth() {
         Api api = api(rep);
         JsonNode jan = create("Jan deal", "10000");
@@ -172,6 +186,7 @@ class PipelineApiTest {
         assertThat(api(rep).post("/api/v1/opportunities", Api.json(Map.of("customerId", customerId,
                 "name", "x", "amount", "1", "stage", "WON"))).status()).isEqualTo(400);
         assertThat(api(rep).get("/api/v1/opportunities?stage=NOPE").status()).isEqualTo(400);
+        assertThat(api(rep).get("/api/v1/opportunities?page=0").status()).isEqualTo(400);
         assertThat(api(rep).get("/api/v1/funnel?from=yesterday").status()).isEqualTo(400);
     }
 }

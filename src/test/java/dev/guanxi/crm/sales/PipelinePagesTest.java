@@ -86,6 +86,9 @@ class PipelinePagesTest {
                         .locale(Locale.ENGLISH))
                 .andExpect(content().string(allOf(containsString("id=\"funnel-chart\""), containsString("0.0%"),
                         containsString("0 won, 1 lost"))));
+        mvc.perform(get("/sales/opportunities/list").param("stage", "LOST").param("ownerId", String.valueOf(rep.id()))
+                        .session(session))
+                .andExpect(content().string(containsString("云平台采购")));
         mvc.perform(get("/sales/funnel").param("lang", "zh_CN").session(session))
                 .andExpect(content().string(containsString("赢单率")));
     }

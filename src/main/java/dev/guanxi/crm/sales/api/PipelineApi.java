@@ -51,13 +51,12 @@ class PipelineApi {
     }
 
     @GetMapping("/opportunities")
-    List<OpportunityView> list(@ModelAttribute PipelineQuery query, @RequestParam(required = false) String stage) {
-        if (stage != null && pipeline.stages().stream().noneMatch(s -> s.code().equals(stage))) {
-            throw new InvalidInputException("stage", "validation.stage");
-        }
-        return pipeline.board(query).entrySet().stream()
-                .filter(e -> stage == null || e.getKey().code().equals(stage))
-                .flatMap(e -> e.getValue().cards().stream()).map(OpportunityView::of).toList();
+    @Operation(summary = "Opportunities visible to the caller, by expected close; filter by stage, owner, team, customer")
+    dev.guanxi.crm.common.PageResult<OpportunityView> list(@ModelAttribute PipelineQuery query,
+                                                          @RequestParam(required = false) String stage,
+                                                          @RequestParam(defaultValue = "1") int page,
+                                                          @RequestParam(defaultValue = "50") int size) {
+        return pipeline.list(query, stage, page, size).map(OpportunityView::of);
     }
 
     @GetMapping("/opportunities/{id}")

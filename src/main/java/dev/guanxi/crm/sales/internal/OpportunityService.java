@@ -152,6 +152,28 @@ public class OpportunityService {
     public record Column(List<Opportunity> cards, long count, BigDecimal amount) {
     }
 
+    /** One page (and whether more follow) of the filtered opportunities, by expected close; stage optional. */
+    @Transactional(readOnly = true)
+    public dev.guanxi.crm.common.PageResult<Opportunity> list(PipelineQuery q, String stage, int page, int size) {
+        if (stage != null && opportunities.stagesByCode().get(stage) == null) {
+            throw new InvalidInputException("stage", "validation.stage");
+        }
+        if (page < 1) {
+            throw new InvalidInputException("page", "validation.page");
+        }
+        if (size < 1 || size > 200) {
+            throw new InvalidInputException("size", "validation.page-size");
+        }
+        List<Opportunity> rows = new ArrayList<>(opportunities.search(q, stage, CurrentUser.get(), size + 1,
+                (page - 1) * size));
+        boolean hasNext = rows.size() > size;
+        if (hasNext) {
+            rows.remove(size);
+        }
+        long shown = (long) (page - 1) * size + rows.size();
+        return new dev.guanxi.crm.common.PageResult<>(rows, page, size, hasNext, hasNext ? shown + 1 : shown, hasNext);
+    }
+
     @Transactional(readOnly = true)
     public Funnel funnel(PipelineQuery q) {
         CurrentUser user = CurrentUser.get();

@@ -52,6 +52,23 @@ class PipelinePages {
         return "sales/board";
     }
 
+    @GetMapping("/opportunities/list")
+    String list(@ModelAttribute("query") PipelineQuery query, BindingResult binding,
+                @RequestParam(required = false) String stage, @RequestParam(defaultValue = "1") int page,
+                jakarta.servlet.http.HttpServletRequest request, Model model) {
+        PipelineQuery q = binding.hasErrors() || query == null ? PipelineQuery.empty() : query;
+        model.addAttribute("filterError", binding.hasErrors());
+        model.addAttribute("page", pipeline.list(q, stage == null || stage.isBlank() ? null : stage, Math.max(1, page), 50));
+        model.addAttribute("stages", pipeline.stages());
+        model.addAttribute("stage", stage);
+        filters(model);
+        String others = request.getQueryString() == null ? ""
+                : request.getQueryString().replaceAll("(^|&)page=[^&]*", "").replaceFirst("^&", "");
+        model.addAttribute("pageLink", request.getContextPath() + "/sales/opportunities/list?" + others
+                + (others.isEmpty() ? "" : "&") + "page=");
+        return "sales/opportunity-list";
+    }
+
     @GetMapping("/funnel")
     String funnel(@ModelAttribute("query") PipelineQuery query, BindingResult binding, Model model) {
         PipelineQuery q = binding.hasErrors() || query == null ? PipelineQuery.empty() : query;
