@@ -28,7 +28,7 @@ class ReminderJob {
     @SchedulerLock(name = NAME, lockAtLeastFor = "${guanxi.activity.reminder-lock-at-least-for:PT20S}",
             lockAtMostFor = "PT10M")
     public void run() {
-        int sent = reminders.remindDue();
+        int sent = reminders.remindDue().size();
         if (sent > 0) {
             log.info("Sent {} activity reminders", sent);
         }

@@ -31,9 +31,9 @@ public class Reminders {
         this.before = before;
     }
 
-    /** Sends the reminders now due; returns how many activities this call claimed. */
+    /** Sends the reminders now due; returns the ids of the activities this call claimed. */
     @Transactional
-    public int remindDue() {
+    public List<Long> remindDue() {
         // Activities overdue by more than a day when first seen (e.g. logged afterwards) are not reminded of.
         List<Due> due = jdbc.sql("""
                         UPDATE activities SET reminded_at = now()
@@ -53,6 +53,6 @@ public class Reminders {
             notifications.add(d.ownerId(), "REMINDER", "activity:" + d.id(), d.subject(), d.dueAt().toString(),
                     "/activities/" + d.id());
         }
-        return due.size();
+        return due.stream().map(Due::id).toList();
     }
 }

@@ -17,7 +17,7 @@ public class ActivityForm {
     private Long opportunityId;
     private String subject;
     private String notes;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME, fallbackPatterns = "yyyy-MM-dd'T'HH:mm")
+    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm", fallbackPatterns = {"yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.SSS"})
     private LocalDateTime dueAt;
     private Integer durationMinutes;
     private Long ownerId;
