@@ -58,7 +58,7 @@ class LargeDealAlerts {
         for (TeamSummary team : users.teams()) {
             if (team.id() == teamId && team.managerId() != null) {
                 notifications.add(team.managerId(), kind, ref, amount.toPlainString() + " " + dealCurrency,
-                        owner, link);
+                        owner, link, "Large deal 大额业务提醒");
             }
         }
     }

@@ -20,17 +20,40 @@ public class Notifications {
     }
 
     private final JdbcClient jdbc;
+    private final Mailer mailer;
 
-    Notifications(JdbcClient jdbc) {
+    Notifications(JdbcClient jdbc, Mailer mailer) {
         this.jdbc = jdbc;
+        this.mailer = mailer;
     }
 
-    /** Stores a notification unless the same (user, kind, sourceRef) exists; true when it was new. */
-    boolean add(long userId, String kind, String sourceRef, String title, String detail, String link) {
-        return jdbc.sql("""
+    /**
+     * Stores a notification unless the same (user, kind, sourceRef) exists, and e-mails it when new (if mail is
+     * configured); true when it was new.
+     *
+     * @param mailSubject the e-mail's subject (the kind's label in both languages), the title follows it
+     */
+    boolean add(long userId, String kind, String sourceRef, String title, String detail, String link,
+                String mailSubject) {
+        boolean added = jdbc.sql("""
                         INSERT INTO notifications (user_id, kind, source_ref, title, detail, link)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT ON CONSTRAINT notifications_once DO NOTHING""")
                 .params(userId, kind, sourceRef, abbreviate(title, 300), detail, link).update() == 1;
+        if (added) {
+            mailer.send(userId, mailSubject + ": " + title, title + (detail == null ? "" : "\n" + detail), link);
+        }
+        return added;
+    }
+
+    @Transactional(readOnly = true)
+    public String emailAddress(long userId) {
+        return mailer.address(userId).orElse(null);
+    }
+
+    /** Sets (or with a blank address removes) where the user's notifications are e-mailed. */
+    @Transactional
+    public void setEmailAddress(long userId, String email) {
+        mailer.setAddress(userId, email);
     }
 
     @Transactional(readOnly = true)

@@ -51,7 +51,7 @@ public class Reminders {
                 .list();
         for (Due d : due) {
             notifications.add(d.ownerId(), "REMINDER", "activity:" + d.id(), d.subject(), d.dueAt().toString(),
-                    "/activities/" + d.id());
+                    "/activities/" + d.id(), "Reminder 预约提醒");
         }
         return due.stream().map(Due::id).toList();
     }
