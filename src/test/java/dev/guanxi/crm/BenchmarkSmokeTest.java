@@ -23,6 +23,8 @@ class BenchmarkSmokeTest {
         Path dataDir = Path.of("target/bench/smoke-pg");
         Path out = Path.of("target/bench/smoke.md");
         FileSystemUtils.deleteRecursively(dataDir);
+        // the log is opened before the script runs, so its folder must exist in a fresh checkout
+        Files.createDirectories(dataDir.getParent());
         Files.deleteIfExists(out);
         Process bench = new ProcessBuilder("bash", "bench/speed-and-scale.sh", "--customers", "300", "--seconds", "1",
                 "--connections", "4", "--no-build", "--data-dir", dataDir.toString(), "--out", out.toString())
