@@ -94,6 +94,10 @@ class ActivityApiTest {
 
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE entity_type = 'activity' AND entity_id = ?")
                 .param(Long.toString(id)).query(Long.class).single()).isEqualTo(3);
+        org.awaitility.Awaitility.await().until(() -> as(rep).get("/api/v1/customers/" + customerId + "/timeline")
+                .body().contains("ACTIVITY_COMPLETED"));
+        JsonNode timeline = as(rep).get("/api/v1/customers/" + customerId + "/timeline").json();
+        assertThat(timeline.toString()).contains("ACTIVITY_LOGGED", "致电采购经理", "Call 电话", "Meeting 会议");
         assertThat(as(rep).delete("/api/v1/activities/" + id, null).status()).as("version required").isEqualTo(400);
         assertThat(as(rep).delete("/api/v1/activities/" + id, "\"2\"").status()).isEqualTo(204);
         assertThat(as(rep).get("/api/v1/activities/" + id).status()).isEqualTo(404);

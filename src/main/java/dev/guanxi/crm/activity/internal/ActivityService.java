@@ -1,5 +1,6 @@
 package dev.guanxi.crm.activity.internal;
 
+import dev.guanxi.crm.activity.ActivityType;
 import dev.guanxi.crm.audit.AuditAction;
 import dev.guanxi.crm.audit.AuditTrail;
 import dev.guanxi.crm.audit.AuditTrail.Change;
@@ -15,6 +16,7 @@ import dev.guanxi.crm.identity.UserDirectory;
 import dev.guanxi.crm.identity.UserSummary;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +26,7 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -40,15 +43,18 @@ public class ActivityService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final ZoneId zone;
+    private final MessageSource messages;
 
     ActivityService(Activities activities, CustomerDirectory customers, UserDirectory users, AuditTrail audit,
-                    ApplicationEventPublisher events, @Value("${guanxi.activity.zone:Asia/Shanghai}") ZoneId zone) {
+                    ApplicationEventPublisher events, @Value("${guanxi.activity.zone:Asia/Shanghai}") ZoneId zone,
+                    MessageSource messages) {
         this.activities = activities;
         this.customers = customers;
         this.users = users;
         this.audit = audit;
         this.events = events;
         this.zone = zone;
+        this.messages = messages;
     }
 
     /** The time zone in which days, weeks and months of lists and the calendar begin. */
@@ -65,7 +71,7 @@ public class ActivityService {
         audit.record("activity", id, AuditAction.CREATE, Map.of("type", new Change(null, d.type()),
                 "subject", new Change(null, d.subject().strip()), "ownerId", new Change(null, owner.id())), d.subject());
         events.publishEvent(new TimelineEntry(customer.id(), Instant.now(), "ACTIVITY_LOGGED", "activity",
-                "activity:" + id, d.subject().strip(), d.type().name(), user.displayName()));
+                "activity:" + id, d.subject().strip(), typeLabel(d.type()), user.displayName()));
         return id;
     }
 
@@ -107,7 +113,7 @@ public class ActivityService {
         }
         audit.record("activity", id, AuditAction.UPDATE, Map.of("done", new Change(false, true)), a.subject());
         events.publishEvent(new TimelineEntry(a.customerId(), Instant.now(), "ACTIVITY_COMPLETED", "activity",
-                "activity:" + id, a.subject(), a.type().name(), user.displayName()));
+                "activity:" + id, a.subject(), typeLabel(a.type()), user.displayName()));
     }
 
     @Transactional
@@ -166,6 +172,13 @@ public class ActivityService {
         long id = ownerId == null ? user.id() : ownerId;
         return users.find(id).filter(user::mayAssignTo)
                 .orElseThrow(() -> new InvalidInputException("ownerId", "validation.activity.owner"));
+    }
+
+    /** The timeline stores text, not keys: the type in both languages, e.g. "Call 电话". */
+    private String typeLabel(ActivityType type) {
+        String key = "enum.ActivityType." + type.name();
+        return messages.getMessage(key, null, type.name(), Locale.ENGLISH) + " "
+                + messages.getMessage(key, null, type.name(), Locale.SIMPLIFIED_CHINESE);
     }
 
     private static void change(Map<String, Change> changes, String field, Object from, Object to) {
