@@ -59,7 +59,7 @@ class MessagesTest {
         collect(MAIN.resolve("resources/templates"), Pattern.compile("#\\{([a-zA-Z][\\w.-]*)[}(]"), used);
         collect(MAIN.resolve("java"), Pattern.compile("\\{((?:validation|typeMismatch)[\\w.-]*)}"), used);
         collect(MAIN.resolve("java"), Pattern.compile(
-                "\"((?:validation|customer|contact|tokens|users|teams|login|audit|order|payment|product|opportunity|lead|target|quote)\\.[a-z][\\w.-]*[a-z])\""), used);
+                "\"((?:validation|customer|contact|tokens|users|teams|login|audit|order|payment|product|opportunity|lead|target|quote|activity|activities|calendar|notifications|notification)\\.[a-z][\\w.-]*[a-z])\""), used);
         assertThat(used).hasSizeGreaterThan(50);
         assertThat(difference(used, english)).as("keys used but not defined").isEmpty();
     }
@@ -71,7 +71,8 @@ class MessagesTest {
                 ValueTier.class, LoyaltyStatus.class, Settlement.class, CreditTerms.class, LifecycleStage.class,
                 RelationshipLevel.class, Gender.class, Role.class, dev.guanxi.crm.sales.OrderStatus.class,
                 dev.guanxi.crm.sales.PaymentMethod.class, dev.guanxi.crm.sales.LeadStatus.class,
-                dev.guanxi.crm.sales.TargetMetric.class)) {
+                dev.guanxi.crm.sales.TargetMetric.class,
+                dev.guanxi.crm.activity.ActivityType.class)) {
             for (Enum<?> value : type.getEnumConstants()) {
                 assertThat(english).contains("enum." + type.getSimpleName() + "." + value.name());
             }

@@ -11,6 +11,7 @@ import dev.guanxi.crm.customer.CustomerSummary;
 import dev.guanxi.crm.customer.TimelineEntry;
 import dev.guanxi.crm.identity.CurrentUser;
 import dev.guanxi.crm.identity.Permission;
+import dev.guanxi.crm.sales.OpportunityCreated;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -64,6 +65,8 @@ public class OpportunityService {
                 "amount", new Change(null, d.amount()), "stage", new Change(null, stage.code())), d.name());
         events.publishEvent(new TimelineEntry(customer.id(), Instant.now(), "OPPORTUNITY_CREATED", "sales",
                 "opportunity-created:" + id, d.name(), d.amount() + " CNY · " + stage.nameEn(), user.displayName()));
+        events.publishEvent(new OpportunityCreated(id, customer.id(), customer.ownerId(), customer.teamId(),
+                d.amount(), "CNY"));
         return id;
     }
 

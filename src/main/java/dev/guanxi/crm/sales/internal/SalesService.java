@@ -307,7 +307,7 @@ public class SalesService {
         }
         transition(order, version, o -> o.confirm(termDays(customer)), user);
         events.publishEvent(new OrderConfirmed(order.id(), order.customerId(), order.total(), order.currency(),
-                order.orderDate()));
+                order.orderDate(), order.ownerId(), order.teamId()));
     }
 
     @Transactional

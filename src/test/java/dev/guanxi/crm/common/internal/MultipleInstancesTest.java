@@ -1,6 +1,7 @@
 package dev.guanxi.crm.common.internal;
 
 import dev.guanxi.crm.CrmApplication;
+import dev.guanxi.crm.activity.internal.Reminders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +65,7 @@ class MultipleInstancesTest {
                 // the shared test settings keep sessions in memory for MockMvc; these instances use the database
                 "--spring.autoconfigure.exclude=",
                 // the test triggers the job itself
-                "--guanxi.events.resubmit-interval=PT1H");
+                "--guanxi.events.resubmit-interval=PT1H", "--guanxi.activity.reminder-interval=PT1H");
     }
 
     @AfterAll
@@ -127,6 +128,31 @@ class MultipleInstancesTest {
 
         assertThat(runs(a) + runs(b)).isEqualTo(1);
         assertThat(jdbc(a).sql("SELECT count(*) FROM shedlock WHERE name = ?").param(IncompletePublicationsJob.NAME)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aReminderClaimedOnBothInstancesAtOnceIsSentOnce() {
+        long owner = jdbc(a).sql("SELECT id FROM users WHERE username = 'admin'").query(Long.class).single();
+        long activity = jdbc(a).sql("""
+                        INSERT INTO activities (type, customer_id, subject, due_at, owner_id, created_by)
+                        VALUES ('MEETING', 1, 'Two instances', now() + interval '5 minutes', ?, ?) RETURNING id""")
+                .params(owner, owner).query(Long.class).single();
+        List<Reminders> reminders = List.of(a.getBean(Reminders.class), b.getBean(Reminders.class));
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<List<Long>>> runs = reminders.stream().map(r -> CompletableFuture.supplyAsync(() -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return r.remindDue();
+        })).toList();
+        go.countDown();
+
+        List<Long> claimed = runs.stream().flatMap(f -> f.join().stream()).toList();
+        assertThat(claimed).containsOnlyOnce(activity);
+        assertThat(jdbc(b).sql("SELECT count(*) FROM notifications WHERE source_ref = ?").param("activity:" + activity)
                 .query(Long.class).single()).isEqualTo(1);
     }
 
