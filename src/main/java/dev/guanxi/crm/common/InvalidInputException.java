@@ -16,8 +16,8 @@ public class InvalidInputException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
-    public InvalidInputException(String field, String messageKey) {
-        this(List.of(new FieldProblem(field, messageKey)));
+    public InvalidInputException(String field, String messageKey, Object... args) {
+        this(List.of(new FieldProblem(field, messageKey, List.of(args))));
     }
 
     public List<FieldProblem> problems() {

@@ -118,8 +118,10 @@ class OrderApiTest {
         assertThat(part.json().get("balance").decimalValue()).isEqualByComparingTo("200.00");
         Api.Response over = as(rep).post("/api/v1/orders/" + id + "/payments",
                 Api.json(Map.of("amount", "200.01", "method", "CASH")));
-        assertThat(over.status()).isEqualTo(409);
-        assertThat(over.json().get("detail").asString()).contains("exceeds the open balance");
+        assertThat(over.status()).isEqualTo(400);
+        assertThat(over.json().get("errors").get(0).get("field").asString()).isEqualTo("amount");
+        assertThat(over.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("exceeds the open balance of 200.00 CNY");
         JsonNode paid = as(rep).post("/api/v1/orders/" + id + "/payments",
                 Api.json(Map.of("amount", "200", "method", "BANK_TRANSFER"))).json();
         assertThat(paid.get("balance").decimalValue()).isZero();
@@ -188,6 +190,10 @@ class OrderApiTest {
         assertThat(overdue.get(0).get("overdue").asBoolean()).isTrue();
         assertThat(overdue.get(0).get("balance").decimalValue()).isEqualByComparingTo("100.00");
         assertThat(today.get("overdue").asBoolean()).isFalse();
+        JsonNode balance = as(rep).get("/api/v1/receivables/balance?customerId=" + customerId).json();
+        assertThat(balance.get("balance").decimalValue()).isEqualByComparingTo("120.00");   // 100 + 20
+        assertThat(balance.get("overdue").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(as(otherRep).get("/api/v1/receivables/balance?customerId=" + customerId).status()).isEqualTo(404);
     }
 
     @Test

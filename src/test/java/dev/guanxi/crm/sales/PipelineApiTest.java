@@ -187,6 +187,10 @@ class PipelineApiTest {
                 "name", "x", "amount", "1", "stage", "WON"))).status()).isEqualTo(400);
         assertThat(api(rep).get("/api/v1/opportunities?stage=NOPE").status()).isEqualTo(400);
         assertThat(api(rep).get("/api/v1/opportunities?page=0").status()).isEqualTo(400);
+        Api.Response badDate = api(rep).post("/api/v1/opportunities", Api.json(Map.of("customerId", customerId,
+                "name", "x", "amount", "1", "expectedClose", "31/12/2027")));
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.body()).contains("31/12/2027");
         assertThat(api(rep).get("/api/v1/funnel?from=yesterday").status()).isEqualTo(400);
     }
 }

@@ -85,6 +85,13 @@ class SalesPagesTest {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/sales/products").session(repSession))
                 .andExpect(content().string(containsString("绿茶 renamed")));
+        mvc.perform(post("/sales/products/" + id + "/tier-prices").session(managerSession).with(csrf())
+                .param("VIP", "80.00").param("SMALL", "")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/sales/products/" + id + "/edit").session(managerSession))
+                .andExpect(content().string(containsString("value=\"80.00\"")));
+        MvcResult bad = mvc.perform(post("/sales/products/" + id + "/tier-prices").session(managerSession).with(csrf())
+                .param("VIP", "cheap")).andReturn();
+        assertThat(bad.getFlashMap().get("error")).isEqualTo("product.tier-prices-invalid");
         mvc.perform(post("/sales/products").session(repSession).with(csrf()).param("sku", "R-1").param("name", "x")
                 .param("listPrice", "1")).andExpect(status().isForbidden());
     }
@@ -124,7 +131,8 @@ class SalesPagesTest {
                         .param("method", "ALIPAY").param("receivedOn", "2026-11-02"))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/sales/receivables").param("customerId", String.valueOf(customerId)).session(repSession))
-                .andExpect(content().string(allOf(containsString(orderNumber(id)), containsString("¥200.00"))));
+                .andExpect(content().string(allOf(containsString(orderNumber(id)), containsString("¥200.00"),
+                        containsString("id=\"customer-balance\""))));
         mvc.perform(get("/customers/" + customerId).session(repSession))
                 .andExpect(content().string(containsString("id=\"new-order\"")));
         MvcResult stale = mvc.perform(post(location + "/ship").session(repSession).with(csrf()).param("version", "0"))

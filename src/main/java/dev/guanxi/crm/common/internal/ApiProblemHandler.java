@@ -73,7 +73,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> invalid(InvalidInputException ex) {
         List<Map<String, String>> errors = new ArrayList<>();
         for (FieldProblem p : ex.problems()) {
-            errors.add(error(p.field(), messages.getMessage(p.messageKey(), null, p.messageKey(),
+            errors.add(error(p.field(), messages.getMessage(p.messageKey(), p.args().toArray(), p.messageKey(),
                     LocaleContextHolder.getLocale())));
         }
         return ResponseEntity.badRequest().body(validationProblem(errors));

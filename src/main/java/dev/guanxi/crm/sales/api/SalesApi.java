@@ -90,6 +90,12 @@ class SalesApi {
         return sales.search(query, true, page, size);
     }
 
+    @GetMapping("/receivables/balance")
+    @Operation(summary = "A customer's open balance on confirmed orders and the overdue part of it")
+    SalesService.CustomerBalance balance(@RequestParam long customerId) {
+        return sales.customerBalance(customerId);
+    }
+
     @GetMapping("/orders/{id}")
     ResponseEntity<OrderDetail> order(@PathVariable long id) {
         OrderDetail o = sales.detail(id);

@@ -1,6 +1,7 @@
 package dev.guanxi.crm.sales.internal;
 
 import dev.guanxi.crm.common.ConflictException;
+import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.sales.OrderStatus;
 
 import java.math.BigDecimal;
@@ -85,8 +86,7 @@ public final class Order {
     void receive(BigDecimal amount) {
         require(status.isReceivable(), "payments are recorded against confirmed orders only");
         if (amount.compareTo(balance()) > 0) {
-            throw new ConflictException("The payment of " + amount + " " + currency + " exceeds the open balance of "
-                    + balance() + " " + currency + " of order " + number() + ".");
+            throw new InvalidInputException("amount", "validation.payment-exceeds-balance", balance().toPlainString(), currency);
         }
         paid = paid.add(amount);
     }

@@ -87,6 +87,14 @@ class Orders {
                 .param(customerId).query(BigDecimal.class).single();
     }
 
+    BigDecimal overdueBalance(long customerId, LocalDate today) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(total - paid), 0) FROM orders
+                        WHERE customer_id = ? AND status IN ('CONFIRMED','SHIPPED','DELIVERED','COMPLETED')
+                          AND due_date < ?""")
+                .params(customerId, Date.valueOf(today)).query(BigDecimal.class).single();
+    }
+
     long insertPayment(long orderId, long customerId, PaymentData p, LocalDate receivedOn, long recordedBy) {
         return jdbc.sql("""
                         INSERT INTO payments (order_id, customer_id, amount, method, received_on, reference, recorded_by)

@@ -351,6 +351,18 @@ public class SalesService {
         return id;
     }
 
+    /** What a customer owes on confirmed orders, and how much of it is overdue (null: customer not visible). */
+    public record CustomerBalance(long customerId, BigDecimal balance, BigDecimal overdue, String currency) {
+    }
+
+    @Transactional(readOnly = true)
+    public CustomerBalance customerBalance(long customerId) {
+        CustomerSummary customer = customers.findVisible(customerId)
+                .orElseThrow(() -> new NotFoundException("Customer", customerId));
+        return new CustomerBalance(customer.id(), orders.openBalance(customer.id()),
+                orders.overdueBalance(customer.id(), LocalDate.now(clock)), "CNY");
+    }
+
     @Transactional(readOnly = true)
     public PageResult<OrderSummary> search(OrderQuery query, boolean receivablesOnly, int page, int size) {
         if (page < 1) {

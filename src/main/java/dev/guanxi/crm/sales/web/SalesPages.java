@@ -67,7 +67,9 @@ class SalesPages {
         model.addAttribute("page", sales.search(q, receivables, Math.max(1, page), PAGE_SIZE));
         model.addAttribute("receivables", receivables);
         model.addAttribute("statuses", OrderStatus.values());
-        model.addAttribute("customerName", q.customerId() == null ? null : sales.visibleCustomerName(q.customerId()));
+        String customerName = q.customerId() == null ? null : sales.visibleCustomerName(q.customerId());
+        model.addAttribute("customerName", customerName);
+        model.addAttribute("balance", receivables && customerName != null ? sales.customerBalance(q.customerId()) : null);
         String others = request.getQueryString() == null ? ""
                 : request.getQueryString().replaceAll("(^|&)page=[^&]*", "").replaceFirst("^&", "");
         model.addAttribute("pageLink", request.getContextPath() + request.getServletPath() + "?" + others
@@ -211,6 +213,8 @@ class SalesPages {
                 return "redirect:/sales/orders/" + id;
             } catch (ConflictException e) {
                 model.addAttribute("errorText", e.getMessage());
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> binding.rejectValue(p.field(), p.messageKey(), p.args().toArray(), null));
             }
         }
         return order(id, model);
@@ -245,6 +249,8 @@ class SalesPages {
         ProductView p = sales.product(id);
         model.addAttribute("productForm", ProductForm.of(p.data()));
         model.addAttribute("product", p);
+        model.addAttribute("tierPrices", sales.tierPrices(id));
+        model.addAttribute("tiers", dev.guanxi.crm.customer.ValueTier.values());
         return "sales/product-form";
     }
 
@@ -257,7 +263,35 @@ class SalesPages {
             return "redirect:/sales/products";
         }
         model.addAttribute("product", sales.product(id));
+        model.addAttribute("tierPrices", sales.tierPrices(id));
+        model.addAttribute("tiers", dev.guanxi.crm.customer.ValueTier.values());
         return "sales/product-form";
+    }
+
+    @PostMapping("/products/{id}/tier-prices")
+    String setTierPrices(@PathVariable long id, @RequestParam java.util.Map<String, String> params,
+                         RedirectAttributes redirect) {
+        require(Permission.MANAGE_PRODUCTS);
+        java.util.Map<String, java.math.BigDecimal> prices = new java.util.TreeMap<>();
+        for (dev.guanxi.crm.customer.ValueTier tier : dev.guanxi.crm.customer.ValueTier.values()) {
+            String value = params.get(tier.name());
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            try {
+                prices.put(tier.name(), new java.math.BigDecimal(value.strip()));
+            } catch (NumberFormatException e) {
+                redirect.addFlashAttribute("error", "product.tier-prices-invalid");
+                return "redirect:/sales/products/" + id + "/edit";
+            }
+        }
+        try {
+            sales.setTierPrices(id, prices);
+            redirect.addFlashAttribute("message", "product.tier-prices-saved");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", "product.tier-prices-invalid");
+        }
+        return "redirect:/sales/products/" + id + "/edit";
     }
 
     private boolean saveProduct(ProductForm form, BindingResult binding, Long id, int version) {
