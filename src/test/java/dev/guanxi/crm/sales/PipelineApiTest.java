@@ -191,6 +191,10 @@ class PipelineApiTest {
                 "name", "x", "amount", "1", "expectedClose", "31/12/2027")));
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.body()).contains("31/12/2027");
+        assertThat(api(rep).post("/api/v1/opportunities", Api.json(Map.of("customerId", customerId, "name", "x",
+                "amount", "1", "currency", "usd"))).status()).isEqualTo(400);
+        assertThat(api(rep).post("/api/v1/opportunities", Api.json(Map.of("customerId", customerId, "name", "Export deal",
+                "amount", "1", "currency", "USD"))).json().get("currency").asString()).isEqualTo("USD");
         assertThat(api(rep).get("/api/v1/funnel?from=yesterday").status()).isEqualTo(400);
     }
 }

@@ -182,7 +182,7 @@ public class LeadService {
         Long opportunityId = null;
         if (c.opportunityName() != null && !c.opportunityName().isBlank()) {
             opportunityId = opportunities.create(new OpportunityData(customerId, c.opportunityName(),
-                    c.amount() == null ? BigDecimal.ZERO : c.amount(), c.expectedClose(), null, null));
+                    c.amount() == null ? BigDecimal.ZERO : c.amount(), c.expectedClose(), null, null, null));
         }
         if (!leads.markConverted(id, version, customerId, contactId, opportunityId)) {
             throw conflict(id, lead.status());

@@ -47,11 +47,11 @@ class Opportunities {
     long insert(OpportunityData d, long ownerId, Long teamId, Stage stage, long userId) {
         long id = jdbc.sql("""
                         INSERT INTO opportunities (customer_id, name, amount, expected_close, owner_id, team_id,
-                          source_campaign_id, stage)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                          source_campaign_id, stage, currency)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(d.customerId(), d.name().strip(), d.amount(),
                         d.expectedClose() == null ? null : Date.valueOf(d.expectedClose()), ownerId, teamId,
-                        d.sourceCampaignId(), stage.code())
+                        d.sourceCampaignId(), stage.code(), d.currencyOrDefault())
                 .query(Long.class).single();
         jdbc.sql("INSERT INTO opportunity_stage_changes (opportunity_id, from_stage, to_stage, changed_by) VALUES (?, NULL, ?, ?)")
                 .params(id, stage.code(), userId).update();
@@ -61,10 +61,10 @@ class Opportunities {
     boolean updateFields(long id, int version, OpportunityData d) {
         return jdbc.sql("""
                         UPDATE opportunities SET name = ?, amount = ?, expected_close = ?, source_campaign_id = ?,
-                          version = version + 1, updated_at = now()
+                          currency = ?, version = version + 1, updated_at = now()
                         WHERE id = ? AND version = ?""")
                 .params(d.name().strip(), d.amount(), d.expectedClose() == null ? null : Date.valueOf(d.expectedClose()),
-                        d.sourceCampaignId(), id, version)
+                        d.sourceCampaignId(), d.currencyOrDefault(), id, version)
                 .update() == 1;
     }
 

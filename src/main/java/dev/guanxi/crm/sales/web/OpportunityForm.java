@@ -18,7 +18,7 @@ public class OpportunityForm {
     private String stage;
 
     OpportunityData toData() {
-        return new OpportunityData(customerId, name, amount, expectedClose, sourceCampaignId, stage);
+        return new OpportunityData(customerId, name, amount, expectedClose, sourceCampaignId, stage, null);
     }
 
     public Long getCustomerId() { return customerId; }
