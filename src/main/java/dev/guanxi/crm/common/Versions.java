@@ -1,11 +1,24 @@
 package dev.guanxi.crm.common;
 
 import org.springframework.http.ETag;
+import org.springframework.http.ResponseEntity;
+
+import java.net.URI;
 
 /** Optimistic locking over HTTP: the version a client read travels as an ETag / If-Match or a version parameter. */
 public final class Versions {
 
     private Versions() {
+    }
+
+    /** 200 with the body and its version as ETag. */
+    public static <T> ResponseEntity<T> ok(T body, int version) {
+        return ResponseEntity.ok().eTag(etag(version)).body(body);
+    }
+
+    /** 201 with the new resource's location, body and version as ETag. */
+    public static <T> ResponseEntity<T> created(URI location, T body, int version) {
+        return ResponseEntity.created(location).eTag(etag(version)).body(body);
     }
 
     public static String etag(int version) {

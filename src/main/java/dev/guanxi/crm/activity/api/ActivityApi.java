@@ -42,15 +42,14 @@ class ActivityApi {
     @GetMapping("/{id}")
     ResponseEntity<Activity> get(@PathVariable long id) {
         Activity a = activities.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(a.version())).body(a);
+        return Versions.ok(a, a.version());
     }
 
     @PostMapping
     ResponseEntity<Activity> create(@Valid @RequestBody ActivityData body) {
         long id = activities.create(body);
         Activity a = activities.get(id);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id))
-                .eTag(Versions.etag(a.version())).body(a);
+        return Versions.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id), a, a.version());
     }
 
     @PutMapping("/{id}")
@@ -59,7 +58,7 @@ class ActivityApi {
                                     @RequestParam(required = false) Integer version) {
         activities.update(id, Versions.expected(ifMatch, version), body);
         Activity a = activities.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(a.version())).body(a);
+        return Versions.ok(a, a.version());
     }
 
     @PostMapping("/{id}/complete")
@@ -68,7 +67,7 @@ class ActivityApi {
                                       @RequestParam(required = false) Integer version) {
         activities.complete(id, Versions.expected(ifMatch, version));
         Activity a = activities.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(a.version())).body(a);
+        return Versions.ok(a, a.version());
     }
 
     @DeleteMapping("/{id}")

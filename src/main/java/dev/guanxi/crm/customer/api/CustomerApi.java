@@ -54,15 +54,14 @@ class CustomerApi {
     @GetMapping("/{id}")
     ResponseEntity<CustomerView> get(@PathVariable long id) {
         CustomerView view = service.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        return Versions.ok(view, view.version());
     }
 
     @PostMapping
     ResponseEntity<CustomerView> create(@Valid @RequestBody CustomerData body) {
         long id = service.create(body);
         CustomerView view = service.get(id);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id))
-                .eTag(Versions.etag(view.version())).body(view);
+        return Versions.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id), view, view.version());
     }
 
     @PutMapping("/{id}")
@@ -72,7 +71,7 @@ class CustomerApi {
                                         @RequestParam(required = false) Integer version) {
         service.update(id, Versions.expected(ifMatch, version), body);
         CustomerView view = service.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        return Versions.ok(view, view.version());
     }
 
     @DeleteMapping("/{id}")
@@ -89,7 +88,7 @@ class CustomerApi {
                                          @RequestParam(required = false) Integer version) {
         service.restore(id, Versions.expected(ifMatch, version));
         CustomerView view = service.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        return Versions.ok(view, view.version());
     }
 
     @GetMapping("/{id}/timeline")
@@ -108,7 +107,7 @@ class CustomerApi {
     @GetMapping("/{id}/contacts/{contactId}")
     ResponseEntity<ContactView> contact(@PathVariable long id, @PathVariable long contactId) {
         ContactView view = service.contact(id, contactId);
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        return Versions.ok(view, view.version());
     }
 
     @PostMapping("/{id}/contacts")
@@ -127,7 +126,7 @@ class CustomerApi {
                                               @RequestParam(required = false) Integer version) {
         service.updateContact(id, contactId, Versions.expected(ifMatch, version), body);
         ContactView view = service.contact(id, contactId);
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        return Versions.ok(view, view.version());
     }
 
     @DeleteMapping("/{id}/contacts/{contactId}")

@@ -56,15 +56,14 @@ class LeadApi {
     @GetMapping("/{id}")
     ResponseEntity<LeadView> get(@PathVariable long id) {
         LeadView lead = leads.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(lead.version())).body(lead);
+        return Versions.ok(lead, lead.version());
     }
 
     @PostMapping
     ResponseEntity<LeadView> create(@Valid @RequestBody LeadData body) {
         long id = leads.create(body);
         LeadView lead = leads.get(id);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id))
-                .eTag(Versions.etag(lead.version())).body(lead);
+        return Versions.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id), lead, lead.version());
     }
 
     @PutMapping("/{id}")
@@ -73,7 +72,7 @@ class LeadApi {
                                     @RequestParam(required = false) Integer version) {
         leads.update(id, Versions.expected(ifMatch, version), body);
         LeadView lead = leads.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(lead.version())).body(lead);
+        return Versions.ok(lead, lead.version());
     }
 
     @PostMapping("/{id}/qualify")
@@ -82,7 +81,7 @@ class LeadApi {
                                      @RequestParam(required = false) Integer version) {
         leads.qualify(id, Versions.expected(ifMatch, version));
         LeadView lead = leads.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(lead.version())).body(lead);
+        return Versions.ok(lead, lead.version());
     }
 
     @PostMapping("/{id}/disqualify")
@@ -91,7 +90,7 @@ class LeadApi {
                                         @RequestParam(required = false) Integer version) {
         leads.disqualify(id, Versions.expected(ifMatch, version), body.reason());
         LeadView lead = leads.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(lead.version())).body(lead);
+        return Versions.ok(lead, lead.version());
     }
 
     @GetMapping("/{id}/matches")

@@ -62,15 +62,14 @@ class PipelineApi {
     @GetMapping("/opportunities/{id}")
     ResponseEntity<OpportunityView> get(@PathVariable long id) {
         OpportunityView o = OpportunityView.of(pipeline.get(id));
-        return ResponseEntity.ok().eTag(Versions.etag(o.version())).body(o);
+        return Versions.ok(o, o.version());
     }
 
     @PostMapping("/opportunities")
     ResponseEntity<OpportunityView> create(@Valid @RequestBody OpportunityData body) {
         long id = pipeline.create(body);
         OpportunityView o = OpportunityView.of(pipeline.get(id));
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id))
-                .eTag(Versions.etag(o.version())).body(o);
+        return Versions.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id), o, o.version());
     }
 
     @PutMapping("/opportunities/{id}")
@@ -79,7 +78,7 @@ class PipelineApi {
                                            @RequestParam(required = false) Integer version) {
         pipeline.update(id, Versions.expected(ifMatch, version), body);
         OpportunityView o = OpportunityView.of(pipeline.get(id));
-        return ResponseEntity.ok().eTag(Versions.etag(o.version())).body(o);
+        return Versions.ok(o, o.version());
     }
 
     @PostMapping("/opportunities/{id}/stage")
@@ -89,7 +88,7 @@ class PipelineApi {
                                          @RequestParam(required = false) Integer version) {
         pipeline.move(id, Versions.expected(ifMatch, version), body.stage(), body.lossReason());
         OpportunityView o = OpportunityView.of(pipeline.get(id));
-        return ResponseEntity.ok().eTag(Versions.etag(o.version())).body(o);
+        return Versions.ok(o, o.version());
     }
 
     @GetMapping("/forecast")

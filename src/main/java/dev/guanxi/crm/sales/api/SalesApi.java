@@ -57,15 +57,14 @@ class SalesApi {
     @GetMapping("/products/{id}")
     ResponseEntity<ProductView> product(@PathVariable long id) {
         ProductView p = sales.product(id);
-        return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p);
+        return Versions.ok(p, p.version());
     }
 
     @PostMapping("/products")
     ResponseEntity<ProductView> createProduct(@Valid @RequestBody ProductData body) {
         long id = sales.createProduct(body);
         ProductView p = sales.product(id);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id))
-                .eTag(Versions.etag(p.version())).body(p);
+        return Versions.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id), p, p.version());
     }
 
     @PutMapping("/products/{id}")
@@ -74,7 +73,7 @@ class SalesApi {
                                               @RequestParam(required = false) Integer version) {
         sales.updateProduct(id, Versions.expected(ifMatch, version), body);
         ProductView p = sales.product(id);
-        return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p);
+        return Versions.ok(p, p.version());
     }
 
     @GetMapping("/orders")
@@ -99,15 +98,14 @@ class SalesApi {
     @GetMapping("/orders/{id}")
     ResponseEntity<OrderDetail> order(@PathVariable long id) {
         OrderDetail o = sales.detail(id);
-        return ResponseEntity.ok().eTag(Versions.etag(o.version())).body(o);
+        return Versions.ok(o, o.version());
     }
 
     @PostMapping("/orders")
     ResponseEntity<OrderDetail> createOrder(@Valid @RequestBody OrderDraft body) {
         long id = sales.createOrder(body);
         OrderDetail o = sales.detail(id);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id))
-                .eTag(Versions.etag(o.version())).body(o);
+        return Versions.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id), o, o.version());
     }
 
     @PostMapping("/orders/{id}/{action}")
@@ -123,7 +121,7 @@ class SalesApi {
         }
         step.accept(id, Versions.expected(ifMatch, version));
         OrderDetail o = sales.detail(id);
-        return ResponseEntity.ok().eTag(Versions.etag(o.version())).body(o);
+        return Versions.ok(o, o.version());
     }
 
     @PostMapping("/orders/{id}/payments")
@@ -150,14 +148,13 @@ class SalesApi {
     ResponseEntity<QuoteDetail> createQuote(@Valid @RequestBody QuoteDraft body) {
         long id = sales.createQuote(body);
         QuoteDetail q = sales.quote(id);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id))
-                .eTag(Versions.etag(q.version())).body(q);
+        return Versions.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id), q, q.version());
     }
 
     @GetMapping("/quotes/{id}")
     ResponseEntity<QuoteDetail> quote(@PathVariable long id) {
         QuoteDetail q = sales.quote(id);
-        return ResponseEntity.ok().eTag(Versions.etag(q.version())).body(q);
+        return Versions.ok(q, q.version());
     }
 
     @PostMapping("/quotes/{id}/{action:send|accept|reject}")
@@ -172,7 +169,7 @@ class SalesApi {
             default -> sales.rejectQuote(id, expected);
         }
         QuoteDetail q = sales.quote(id);
-        return ResponseEntity.ok().eTag(Versions.etag(q.version())).body(q);
+        return Versions.ok(q, q.version());
     }
 
     private static void checkPage(int page, int size) {
