@@ -21,56 +21,67 @@ INSERT INTO products (sku, name, category, unit, list_price) VALUES
   ('PK-GIFT-1', '中秋礼盒 Mid-autumn gift box', 'Gifts', 'box', 458.00)
 ON CONFLICT DO NOTHING;
 
--- Orders: two in five customers bought 1 to 6 times over the last three years.
+-- Orders: two in five customers bought 1 to 6 times over the last three years. Everything is planned in
+-- temporary tables first (ids reserved from the sequence, totals and payments computed), so that each table is
+-- written once, without updating millions of rows afterwards.
 CREATE TEMP TABLE demo_order_plan ON COMMIT DROP AS
-SELECT c.id AS customer_id, c.owner_id, c.team_id, (current_date - floor(random() * 1095)::int) AS order_date
+SELECT nextval(pg_get_serial_sequence('orders', 'id')) AS id, c.id AS customer_id, c.owner_id, c.team_id,
+       (current_date - floor(random() * 1095)::int) AS order_date, random() AS r, random() AS pay_r
 FROM customers c CROSS JOIN LATERAL generate_series(1, 1 + floor(random() * 6)::int + (c.id * 0)) AS n
 WHERE c.deleted_at IS NULL AND c.id % 5 < 2;
 
-INSERT INTO orders (customer_id, owner_id, team_id, status, order_date, due_date, total, paid, created_at)
-SELECT customer_id, owner_id, team_id,
+ALTER TABLE demo_order_plan ADD COLUMN status TEXT;
+UPDATE demo_order_plan SET status =
        CASE WHEN r < 0.04 THEN 'CANCELLED'
             WHEN order_date > current_date - 14 AND r < 0.25 THEN 'DRAFT'
             WHEN order_date > current_date - 30 AND r < 0.60 THEN 'CONFIRMED'
             WHEN order_date > current_date - 45 AND r < 0.80 THEN 'SHIPPED'
             WHEN order_date > current_date - 60 THEN 'DELIVERED'
-            ELSE 'COMPLETED' END,
-       order_date, order_date + 30, 0, 0, order_date::timestamptz
-FROM (SELECT p.*, random() AS r FROM demo_order_plan p) planned;
-
-UPDATE orders SET due_date = NULL WHERE status IN ('DRAFT', 'CANCELLED');
+            ELSE 'COMPLETED' END;
 
 -- 1 to 4 lines per order; teaware tends to come with tea, services with software (basket patterns).
+-- Products are drawn from per-category id arrays (set-based, no subquery per line).
+CREATE TEMP TABLE demo_categories ON COMMIT DROP AS
+SELECT category, array_agg(id ORDER BY id) AS ids FROM products GROUP BY category;
+
+CREATE TEMP TABLE demo_lines ON COMMIT DROP AS
+SELECT l.order_id, l.n AS line_no, l.customer_id, l.order_date, p.id AS product_id, p.name AS product_name,
+       l.qty, p.list_price, l.disc, round(l.qty * p.list_price * (100 - l.disc) / 100 * 1.13, 2) AS line_total
+FROM (
+  SELECT o.id AS order_id, n, o.customer_id, o.order_date,
+         (ARRAY['Tea','Teaware','Tea','Software','Services','Hardware','Gifts','Appliances'])
+           [1 + (((o.id * 7 + n * 3) % 8 + CASE WHEN n > 1 AND o.id % 3 = 0 THEN 1 ELSE 0 END) % 8)::int] AS category,
+         random() AS pick, (1 + floor(random() * 5))::numeric AS qty,
+         (ARRAY[0, 0, 0, 5, 10])[1 + floor(random() * 5)::int] AS disc
+  FROM demo_order_plan o CROSS JOIN LATERAL generate_series(1, 1 + floor(random() * 4)::int + (o.id * 0)) AS n
+) l
+JOIN demo_categories c ON c.category = l.category
+JOIN products p ON p.id = c.ids[1 + floor(l.pick * array_length(c.ids, 1))::int];
+
+-- Most receivable orders are paid, some in part, some not (overdue receivables).
+CREATE TEMP TABLE demo_order_totals ON COMMIT DROP AS
+SELECT o.id, o.customer_id, o.owner_id, o.team_id, o.order_date, o.status, o.pay_r, t.total,
+       CASE WHEN o.status NOT IN ('CONFIRMED','SHIPPED','DELIVERED','COMPLETED') OR o.pay_r >= 0.92 THEN 0
+            WHEN o.pay_r < 0.82 THEN t.total ELSE round(t.total * 0.5, 2) END AS paid
+FROM demo_order_plan o JOIN (SELECT order_id, sum(line_total) AS total FROM demo_lines GROUP BY order_id) t
+  ON t.order_id = o.id;
+
+INSERT INTO orders (id, customer_id, owner_id, team_id, status, order_date, due_date, total, paid, created_at)
+SELECT id, customer_id, owner_id, team_id, status, order_date,
+       CASE WHEN status IN ('DRAFT','CANCELLED') THEN NULL ELSE order_date + 30 END, total, paid,
+       order_date::timestamptz
+FROM demo_order_totals;
+
 INSERT INTO order_lines (order_id, line_no, customer_id, order_date, product_id, product_name, quantity, unit_price,
                          discount_pct, tax_pct, line_total)
-SELECT o.id, l.n, o.customer_id, o.order_date, p.id, p.name, q.qty, p.list_price, q.disc, 13,
-       round(q.qty * p.list_price * (100 - q.disc) / 100 * 1.13, 2)
-FROM orders o
-CROSS JOIN LATERAL generate_series(1, 1 + floor(random() * 4)::int + (o.id * 0)) AS l(n)
-CROSS JOIN LATERAL (
-  SELECT pr.id, pr.name, pr.list_price FROM products pr
-  WHERE pr.category = (ARRAY['Tea','Teaware','Tea','Software','Services','Hardware','Gifts','Appliances'])
-        [1 + (((o.id * 7 + l.n * 3) % 8 + CASE WHEN l.n > 1 AND o.id % 3 = 0 THEN 1 ELSE 0 END) % 8)]
-  ORDER BY random() + (o.id * 0 + l.n * 0) LIMIT 1) p
-CROSS JOIN LATERAL (SELECT (1 + floor(random() * 5))::numeric + (o.id * 0) AS qty,
-                           (ARRAY[0, 0, 0, 5, 10])[1 + floor(random() * 5)::int] + (o.id * 0) AS disc) q;
+SELECT order_id, line_no, customer_id, order_date, product_id, product_name, qty, list_price, disc, 13, line_total
+FROM demo_lines;
 
-UPDATE orders o SET total = s.total FROM (SELECT order_id, sum(line_total) AS total FROM order_lines GROUP BY order_id) s
-WHERE s.order_id = o.id;
-
--- Payments: most receivable orders are paid, some in part, some not (overdue receivables).
 INSERT INTO payments (order_id, customer_id, amount, method, received_on, reference, created_at)
-SELECT o.id, o.customer_id,
-       CASE WHEN r < 0.82 THEN o.total ELSE round(o.total * 0.5, 2) END,
+SELECT id, customer_id, paid,
        (ARRAY['BANK_TRANSFER','ALIPAY','WECHAT_PAY','CASH','CARD'])[1 + floor(random() * 5)::int],
-       least(current_date, o.order_date + floor(random() * 40)::int),
-       'DEMO-' || o.id, o.order_date::timestamptz
-FROM (SELECT o.*, random() AS r FROM orders o
-      WHERE o.status IN ('CONFIRMED','SHIPPED','DELIVERED','COMPLETED') AND o.total > 0) o
-WHERE o.r < 0.92;
-
-UPDATE orders o SET paid = s.paid FROM (SELECT order_id, sum(amount) AS paid FROM payments GROUP BY order_id) s
-WHERE s.order_id = o.id;
+       least(current_date, order_date + floor(random() * 40)::int), 'DEMO-' || id, order_date::timestamptz
+FROM demo_order_totals WHERE paid > 0;
 
 -- Opportunities for one customer in seven, with stage histories up to their current stage.
 CREATE TEMP TABLE demo_opps ON COMMIT DROP AS
