@@ -10,6 +10,12 @@ import java.util.function.Function;
 public record PageResult<T>(List<T> items, int page, int size, boolean hasNext, long total, boolean totalCapped) {
 
     public static final int COUNT_CAP = 10_000;
+    /** The total when it was not counted (a page view that loads the count separately). */
+    public static final long UNKNOWN = -1;
+
+    public boolean totalKnown() {
+        return total >= 0;
+    }
 
     public boolean hasPrevious() {
         return page > 1;
@@ -20,6 +26,9 @@ public record PageResult<T>(List<T> items, int page, int size, boolean hasNext, 
     }
 
     public long lastPage() {
+        if (!totalKnown()) {
+            return hasNext ? page + 1 : page;
+        }
         return Math.max(1, (total + size - 1) / size);
     }
 

@@ -207,6 +207,25 @@ class CustomerPagesTest {
     }
 
     @Test
+    void theListShowsAtOnceAndLoadsItsCountSeparately() throws Exception {
+        String tag = "counted" + System.nanoTime();
+        for (int i = 0; i < 26; i++) {
+            jdbc.sql("INSERT INTO customers (kind, name, customer_type, owner_id, team_id, tags) "
+                    + "VALUES ('PERSON', ?, 'CONSUMER', ?, ?, ARRAY[?])").params("Counted " + i, rep.id(),
+                    jdbc.sql("SELECT team_id FROM users WHERE id = ?").param(rep.id()).query(Long.class).single(), tag)
+                    .update();
+        }
+        mvc.perform(get("/customers").param("tag", tag).session(session).locale(Locale.ENGLISH))
+                .andExpect(content().string(allOf(containsString("id=\"result-count-loading\""),
+                        containsString("hx-get=\"/customers/count?tag=" + tag + "\""))));
+        mvc.perform(get("/customers/count").param("tag", tag).session(session).locale(Locale.ENGLISH))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("26 customers")));
+        mvc.perform(get("/customers").param("tag", tag).param("q", "Counted 1").session(session).locale(Locale.ENGLISH))
+                .andExpect(content().string(containsString("customers")))
+                .andExpect(content().string(not(containsString("result-count-loading"))));
+    }
+
+    @Test
     void uiSpeaksChineseOnRequest() throws Exception {
         mvc.perform(get("/customers").param("lang", "zh_CN").session(session))
                 .andExpect(content().string(allOf(containsString("新建客户"), containsString("生命周期阶段"))));

@@ -53,6 +53,21 @@ public class CustomerService {
 
     @Transactional(readOnly = true)
     public PageResult<CustomerView> search(CustomerQuery query, CustomerSort sort, int page, int size) {
+        return search(query, sort, page, size, true);
+    }
+
+    /** The capped number of customers matching the query that the signed-in user may see. */
+    @Transactional(readOnly = true)
+    public PageResult<Void> count(CustomerQuery query) {
+        long total = customers.count(query, CurrentUser.get());
+        return new PageResult<>(List.of(), 1, 1, false, Math.min(total, PageResult.COUNT_CAP),
+                total > PageResult.COUNT_CAP);
+    }
+
+    /** One page; {@code countTotal} false leaves the total to a separate {@link #count} (lists load it later). */
+    @Transactional(readOnly = true)
+    public PageResult<CustomerView> search(CustomerQuery query, CustomerSort sort, int page, int size,
+                                           boolean countTotal) {
         CurrentUser user = CurrentUser.get();
         if (page < 1) {
             throw new InvalidInputException("page", "validation.page");
@@ -63,7 +78,7 @@ public class CustomerService {
         if (page > PageResult.COUNT_CAP / size + 1) {
             throw new InvalidInputException("page", "validation.page-too-deep");
         }
-        PageResult<CustomerRecord> result = customers.search(query, user, sort, page, size);
+        PageResult<CustomerRecord> result = customers.search(query, user, sort, page, size, countTotal);
         Set<Long> owners = new HashSet<>();
         Set<Long> teams = new HashSet<>();
         result.items().forEach(r -> {

@@ -328,7 +328,12 @@ class Customers {
         return names;
     }
 
-    PageResult<CustomerRecord> search(CustomerQuery q, CurrentUser user, CustomerSort sort, int page, int size) {
+    /**
+     * One page of customers. {@code countTotal} adds the capped count of all matches (a second query) unless the
+     * first page already holds them all; without it the total is {@link PageResult#UNKNOWN} on fuller pages.
+     */
+    PageResult<CustomerRecord> search(CustomerQuery q, CurrentUser user, CustomerSort sort, int page, int size,
+                                      boolean countTotal) {
         Filter f = Filter.of(q, user);
         int offset = (page - 1) * size;
         List<CustomerRecord> rows = new ArrayList<>(jdbc.sql("SELECT " + COLUMNS + " FROM customers WHERE " + f.where()
@@ -339,15 +344,25 @@ class Customers {
         if (hasNext) {
             rows.remove(size);
         }
-        long total;
         if (page == 1 && !hasNext) {
-            total = rows.size();
-        } else {
-            total = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM customers WHERE " + f.where() + " LIMIT "
-                    + (PageResult.COUNT_CAP + 1) + ") capped").params(f.params).query(Long.class).single();
+            return new PageResult<>(rows, page, size, false, rows.size(), false);
         }
-        boolean capped = total > PageResult.COUNT_CAP;
-        return new PageResult<>(rows, page, size, hasNext, Math.min(total, PageResult.COUNT_CAP), capped);
+        if (!countTotal) {
+            return new PageResult<>(rows, page, size, hasNext, PageResult.UNKNOWN, false);
+        }
+        long total = count(f);
+        return new PageResult<>(rows, page, size, hasNext, Math.min(total, PageResult.COUNT_CAP),
+                total > PageResult.COUNT_CAP);
+    }
+
+    /** Matches of the filters, counted up to {@link PageResult#COUNT_CAP} + 1. */
+    long count(CustomerQuery q, CurrentUser user) {
+        return count(Filter.of(q, user));
+    }
+
+    private long count(Filter f) {
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM customers WHERE " + f.where() + " LIMIT "
+                + (PageResult.COUNT_CAP + 1) + ") capped").params(f.params).query(Long.class).single();
     }
 
     /**

@@ -65,12 +65,13 @@ class CustomerPages {
             model.addAttribute("filterError", true);
         } else {
             CustomerSort order = CustomerSort.parse(sort);
-            model.addAttribute("page", service.search(query, order, Math.max(1, page), PAGE_SIZE));
+            // the count follows in its own request (see count below), so the page does not wait for it
+            model.addAttribute("page", service.search(query, order, Math.max(1, page), PAGE_SIZE, false));
         }
         model.addAttribute("sort", sort == null ? "newest" : sort.toLowerCase());
-        String others = request.getQueryString() == null ? ""
-                : request.getQueryString().replaceAll("(^|&)page=[^&]*", "").replaceFirst("^&", "");
+        String others = queryWithout(request, "page");
         model.addAttribute("pageLink", request.getContextPath() + "/customers?" + others + (others.isEmpty() ? "" : "&") + "page=");
+        model.addAttribute("countLink", request.getContextPath() + "/customers/count?" + others);
         model.addAttribute("exportLink", request.getContextPath() + "/customers/export?" + others
                 + (others.isEmpty() ? "" : "&") + "format=");
         addChoices(model);
@@ -79,6 +80,14 @@ class CustomerPages {
         boolean partial = "true".equals(request.getHeader("HX-Request"))
                 && "results".equals(request.getHeader("HX-Target"));
         return partial ? "customer/list :: results" : "customer/list";
+    }
+
+    /** The number of customers matching the list's filters, loaded by the list after it is shown. */
+    @GetMapping("/count")
+    String count(@ModelAttribute("query") CustomerQuery query, BindingResult binding, Model model) {
+        model.addAttribute("page", binding.hasErrors()
+                ? new PageResult<Void>(java.util.List.of(), 1, 1, false, 0, false) : service.count(query));
+        return "customer/list :: count";
     }
 
     @GetMapping("/new")
@@ -223,6 +232,21 @@ class CustomerPages {
             redirect.addFlashAttribute("error", "customer.conflict");
         }
         return "redirect:/customers/" + id + "#contacts";
+    }
+
+    /** The request's parameters, URL-encoded, without the named ones (for paging and count links). */
+    private static String queryWithout(HttpServletRequest request, String... dropped) {
+        org.springframework.web.util.UriComponentsBuilder b = org.springframework.web.util.UriComponentsBuilder.newInstance();
+        java.util.Set<String> drop = java.util.Set.of(dropped);
+        request.getParameterMap().forEach((name, values) -> {
+            if (!drop.contains(name) && !"lang".equals(name)) {
+                for (String value : values) {
+                    b.queryParam(name, value);
+                }
+            }
+        });
+        String query = b.encode().build().getQuery();
+        return query == null ? "" : query;
     }
 
     private static void requireEdit() {

@@ -76,7 +76,7 @@ public final class JdbcBaseline {
     }
 
     private void list(CustomerQuery q, CustomerSort sort, int page) {
-        customers.search(q, ADMIN, sort, page, 50);
+        customers.search(q, ADMIN, sort, page, 50, true); // as the API, which counts
     }
 
     static CustomerQuery listQuery(ThreadLocalRandom r) {
