@@ -1,5 +1,6 @@
 package dev.guanxi.crm;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
@@ -20,6 +21,11 @@ class BenchmarkSmokeTest {
 
     @Test
     void benchmarkHarnessRunsEveryScenario() throws Exception {
+        Process tools = new ProcessBuilder("bash", "-c", "command -v wrk && command -v pgbench && command -v psql")
+                .redirectErrorStream(true).start();
+        Assumptions.assumeTrue(tools.waitFor() == 0,
+                "The benchmark smoke run needs wrk, pgbench and psql; install them with: "
+                        + "apt-get install -y wrk postgresql-client (.ci/run does)");
         Path dataDir = Path.of("target/bench/smoke-pg");
         Path out = Path.of("target/bench/smoke.md");
         FileSystemUtils.deleteRecursively(dataDir);
