@@ -17,6 +17,27 @@ public record PageResult<T>(List<T> items, int page, int size, boolean hasNext, 
         return total >= 0;
     }
 
+    /** Rejects a page number below 1 or a page size outside 1..200 as invalid input (400). */
+    public static void checkRequest(int page, int size) {
+        if (page < 1) {
+            throw new InvalidInputException("page", "validation.page");
+        }
+        if (size < 1 || size > 200) {
+            throw new InvalidInputException("size", "validation.page-size");
+        }
+    }
+
+    /**
+     * A page from a query that read up to {@code size + 1} rows: the extra row only tells that more follow. The
+     * total is what was seen (plus one when more follow), flagged as a lower bound.
+     */
+    public static <T> PageResult<T> fromProbe(List<T> rows, int page, int size) {
+        boolean hasNext = rows.size() > size;
+        List<T> items = hasNext ? rows.subList(0, size) : rows;
+        long seen = (long) (page - 1) * size + items.size();
+        return new PageResult<>(List.copyOf(items), page, size, hasNext, hasNext ? seen + 1 : seen, hasNext);
+    }
+
     public boolean hasPrevious() {
         return page > 1;
     }

@@ -69,12 +69,7 @@ public class CustomerService {
     public PageResult<CustomerView> search(CustomerQuery query, CustomerSort sort, int page, int size,
                                            boolean countTotal) {
         CurrentUser user = CurrentUser.get();
-        if (page < 1) {
-            throw new InvalidInputException("page", "validation.page");
-        }
-        if (size < 1 || size > 200) {
-            throw new InvalidInputException("size", "validation.page-size");
-        }
+        PageResult.checkRequest(page, size);
         if (page > PageResult.COUNT_CAP / size + 1) {
             throw new InvalidInputException("page", "validation.page-too-deep");
         }

@@ -50,7 +50,7 @@ class SalesApi {
     List<ProductView> products(@RequestParam(required = false) String q,
                                @RequestParam(defaultValue = "false") boolean activeOnly,
                                @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size) {
-        checkPage(page, size);
+        PageResult.checkRequest(page, size);
         return sales.products(q, activeOnly, page, size);
     }
 
@@ -172,12 +172,4 @@ class SalesApi {
         return Versions.ok(q, q.version());
     }
 
-    private static void checkPage(int page, int size) {
-        if (page < 1) {
-            throw new InvalidInputException("page", "validation.page");
-        }
-        if (size < 1 || size > 200) {
-            throw new InvalidInputException("size", "validation.page-size");
-        }
-    }
 }

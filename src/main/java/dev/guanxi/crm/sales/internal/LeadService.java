@@ -96,12 +96,7 @@ public class LeadService {
 
     @Transactional(readOnly = true)
     public List<LeadView> search(String q, LeadStatus status, Long ownerId, int page, int size) {
-        if (page < 1) {
-            throw new InvalidInputException("page", "validation.page");
-        }
-        if (size < 1 || size > 200) {
-            throw new InvalidInputException("size", "validation.page-size");
-        }
+        dev.guanxi.crm.common.PageResult.checkRequest(page, size);
         CurrentUser user = CurrentUser.get();
         return leads.search(q, status, ownerId, user, size, (page - 1) * size).stream().map(r -> view(r, user)).toList();
     }

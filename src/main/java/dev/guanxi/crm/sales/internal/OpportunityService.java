@@ -161,20 +161,9 @@ public class OpportunityService {
         if (stage != null && opportunities.stagesByCode().get(stage) == null) {
             throw new InvalidInputException("stage", "validation.stage");
         }
-        if (page < 1) {
-            throw new InvalidInputException("page", "validation.page");
-        }
-        if (size < 1 || size > 200) {
-            throw new InvalidInputException("size", "validation.page-size");
-        }
-        List<Opportunity> rows = new ArrayList<>(opportunities.search(q, stage, CurrentUser.get(), size + 1,
-                (page - 1) * size));
-        boolean hasNext = rows.size() > size;
-        if (hasNext) {
-            rows.remove(size);
-        }
-        long shown = (long) (page - 1) * size + rows.size();
-        return new dev.guanxi.crm.common.PageResult<>(rows, page, size, hasNext, hasNext ? shown + 1 : shown, hasNext);
+        dev.guanxi.crm.common.PageResult.checkRequest(page, size);
+        return dev.guanxi.crm.common.PageResult.fromProbe(
+                opportunities.search(q, stage, CurrentUser.get(), size + 1, (page - 1) * size), page, size);
     }
 
     @Transactional(readOnly = true)

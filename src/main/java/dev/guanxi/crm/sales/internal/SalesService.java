@@ -365,34 +365,23 @@ public class SalesService {
 
     @Transactional(readOnly = true)
     public PageResult<OrderSummary> search(OrderQuery query, boolean receivablesOnly, int page, int size) {
-        if (page < 1) {
-            throw new InvalidInputException("page", "validation.page");
-        }
-        if (size < 1 || size > 200) {
-            throw new InvalidInputException("size", "validation.page-size");
-        }
+        PageResult.checkRequest(page, size);
         LocalDate today = LocalDate.now(clock);
-        List<Orders.Row> rows = new ArrayList<>(orders.search(query, CurrentUser.get(), receivablesOnly, today,
-                size + 1, (page - 1) * size));
-        boolean hasNext = rows.size() > size;
-        if (hasNext) {
-            rows.remove(size);
-        }
+        PageResult<Orders.Row> rows = PageResult.fromProbe(orders.search(query, CurrentUser.get(), receivablesOnly,
+                today, size + 1, (page - 1) * size), page, size);
         Set<Long> customerIds = new HashSet<>();
         Set<Long> ownerIds = new HashSet<>();
-        rows.forEach(r -> {
+        rows.items().forEach(r -> {
             customerIds.add(r.customerId());
             ownerIds.add(r.ownerId());
         });
         Map<Long, String> customerNames = customers.names(customerIds);
         Map<Long, String> ownerNames = users.displayNames(ownerIds);
-        List<OrderSummary> items = rows.stream().map(r -> new OrderSummary(r.id(), Order.number(r.id()),
+        return rows.map(r -> new OrderSummary(r.id(), Order.number(r.id()),
                 r.customerId(), customerNames.get(r.customerId()), r.ownerId(), ownerNames.get(r.ownerId()),
                 r.status(), r.orderDate(), r.dueDate(), r.total(), r.paid(), r.currency(),
                 r.status().isReceivable() && r.paid().compareTo(r.total()) < 0 && r.dueDate() != null
-                        && r.dueDate().isBefore(today))).toList();
-        long shown = (long) (page - 1) * size + items.size();
-        return new PageResult<>(items, page, size, hasNext, hasNext ? shown + 1 : shown, hasNext);
+                        && r.dueDate().isBefore(today)));
     }
 
     private void transition(Order order, int version, Consumer<Order> step, CurrentUser user) {
