@@ -2,6 +2,8 @@ package dev.guanxi.crm.demo.internal;
 
 import org.slf4j.Logger;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -79,10 +84,23 @@ class DemoDataLoader {
         }
         if (customerCount > 0) {
             // Sales history for the demo customers: products, orders with lines and payments, pipeline, leads.
-            new ResourceDatabasePopulator(new ClassPathResource("demo/sales.sql"))
-                    .populate(DataSourceUtils.getConnection(dataSource));
+            populate("demo/sales.sql");
+            // then each later module's demo data (demo/module-NN-name.sql), in the order of their names
+            try {
+                Resource[] scripts = new PathMatchingResourcePatternResolver().getResources("classpath*:demo/module-*.sql");
+                Arrays.sort(scripts, Comparator.comparing(Resource::getFilename));
+                for (Resource script : scripts) {
+                    new ResourceDatabasePopulator(script).populate(DataSourceUtils.getConnection(dataSource));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("Reading the demo scripts failed", e);
+            }
         }
         return new DemoData(DemoStaff.MEMBERS, password, customerCount, contacts, Duration.ZERO);
+    }
+
+    private void populate(String script) {
+        new ResourceDatabasePopulator(new ClassPathResource(script)).populate(DataSourceUtils.getConnection(dataSource));
     }
 
     /**
