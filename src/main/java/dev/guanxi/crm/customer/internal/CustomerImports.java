@@ -32,9 +32,11 @@ class CustomerImports implements CustomerImportTarget {
     private final ImportValues values;
     private final Validator validator;
     private final JsonMapper json;
+    private final Duplicates duplicates;
 
     CustomerImports(Customers customers, Timeline timeline, AuditTrail audit, ImportValues values,
-                    Validator validator, JsonMapper json) {
+                    Validator validator, JsonMapper json, Duplicates duplicates) {
+        this.duplicates = duplicates;
         this.customers = customers;
         this.timeline = timeline;
         this.audit = audit;
@@ -140,9 +142,14 @@ class CustomerImports implements CustomerImportTarget {
                 && !CustomerService.diff(p.existing.data(), p.data).isEmpty()).toList();
         boolean[] applied = customers.updateAll(updates.stream().map(p -> new Customers.Change(p.existing.id(),
                 p.existing.version(), p.data, p.existing.ownerId(), p.existing.teamId())).toList());
+        List<Long> written = new ArrayList<>(ids);
         for (int i = 0; i < applied.length; i++) {
             updates.get(i).result = applied[i] ? Result.UPDATED : Result.REJECTED;
+            if (applied[i]) {
+                written.add(updates.get(i).existing.id());
+            }
         }
+        duplicates.check(written);
         List<TimelineEntry> entries = new ArrayList<>();
         Instant now = Instant.now();
         int created = 0;

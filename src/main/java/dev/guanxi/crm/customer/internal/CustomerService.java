@@ -42,8 +42,11 @@ public class CustomerService {
     private final Timeline timeline;
     private final AuditTrail audit;
     private final UserDirectory users;
+    private final Duplicates duplicates;
 
-    CustomerService(Customers customers, Contacts contacts, Timeline timeline, AuditTrail audit, UserDirectory users) {
+    CustomerService(Customers customers, Contacts contacts, Timeline timeline, AuditTrail audit, UserDirectory users,
+                    Duplicates duplicates) {
+        this.duplicates = duplicates;
         this.customers = customers;
         this.contacts = contacts;
         this.timeline = timeline;
@@ -104,6 +107,7 @@ public class CustomerService {
         UserSummary owner = resolveOwner(d.ownerId(), user);
         check(d);
         long id = customers.insert(d, owner.id(), owner.teamId());
+        duplicates.check(List.of(id));
         Map<String, Change> changes = diff(null, d);
         audit.record(ENTITY, id, AuditAction.CREATE, changes, d.name());
         timeline.add(new TimelineEntry(id, Instant.now(), "CUSTOMER_CREATED", "customer", "created:" + id,
@@ -129,6 +133,7 @@ public class CustomerService {
                 || !customers.update(id, expectedVersion, d, owner.id(), teamId)) {
             throw stale("Customer", id);
         }
+        duplicates.check(List.of(id));
         Map<String, Change> changes = diff(current.data(), d);
         changes.remove("ownerId");
         if (owner.id() != current.ownerId()) {
@@ -255,7 +260,7 @@ public class CustomerService {
         return customers.find(id, user).orElseThrow(() -> new NotFoundException("Customer", id));
     }
 
-    static void requireEdit(CurrentUser user) {
+    public static void requireEdit(CurrentUser user) {
         if (!user.can(Permission.EDIT_CUSTOMERS)) {
             throw new AccessDeniedException("Role " + user.role() + " may not change customers");
         }
@@ -271,7 +276,7 @@ public class CustomerService {
     }
 
     /** Rules beyond single-field validation. */
-    private static void check(CustomerData d) {
+    static void check(CustomerData d) {
         List<FieldProblem> problems = ruleProblems(d);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -352,7 +357,7 @@ public class CustomerService {
         return changes;
     }
 
-    private static boolean isEmpty(Object value) {
+    static boolean isEmpty(Object value) {
         return value == null || (value instanceof java.util.Collection<?> c && c.isEmpty())
                 || (value instanceof Map<?, ?> m && m.isEmpty()) || Boolean.FALSE.equals(value);
     }

@@ -287,7 +287,8 @@ class Customers {
     Optional<CustomerRecord> find(long id, CurrentUser user) {
         Filter f = new Filter();
         f.visibleTo(user);
-        f.add("id = :id", "id", id);
+        // the id of a customer merged into another resolves to the survivor (customer_aliases)
+        f.add("id = coalesce((SELECT customer_id FROM customer_aliases WHERE alias_id = :id), :id)", "id", id);
         return jdbc.sql("SELECT " + COLUMNS + " FROM customers WHERE " + f.where())
                 .params(f.params).query(this::map).optional();
     }

@@ -18,7 +18,9 @@ import dev.guanxi.crm.customer.internal.ContactData;
 import dev.guanxi.crm.customer.internal.ContactView;
 import dev.guanxi.crm.customer.internal.CustomerData;
 import dev.guanxi.crm.customer.CustomerQuery;
+import dev.guanxi.crm.customer.internal.CustomerMerges;
 import dev.guanxi.crm.customer.internal.CustomerService;
+import dev.guanxi.crm.customer.internal.DuplicateQueue;
 import dev.guanxi.crm.customer.internal.CustomerSort;
 import dev.guanxi.crm.customer.internal.CustomerView;
 import dev.guanxi.crm.identity.CurrentUser;
@@ -49,9 +51,14 @@ class CustomerPages {
     private final CustomerService service;
     private final UserDirectory users;
     private final Validator validator;
+    private final DuplicateQueue duplicates;
+    private final CustomerMerges merges;
 
-    CustomerPages(CustomerService service, UserDirectory users, Validator validator) {
+    CustomerPages(CustomerService service, UserDirectory users, Validator validator, DuplicateQueue duplicates,
+                  CustomerMerges merges) {
         this.service = service;
+        this.duplicates = duplicates;
+        this.merges = merges;
         this.users = users;
         this.validator = validator;
     }
@@ -116,7 +123,13 @@ class CustomerPages {
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
         CustomerView customer = service.get(id);
+        if (customer.id() != id) {
+            // the id of a customer merged into this one
+            return "redirect:/customers/" + customer.id();
+        }
         model.addAttribute("c", customer);
+        model.addAttribute("duplicateCount", duplicates.openCount(id));
+        model.addAttribute("merges", merges.mergesInto(id));
         model.addAttribute("contacts", service.contacts(id));
         model.addAttribute("timeline", service.timeline(id, 50));
         model.addAttribute("contactForm", model.containsAttribute("contactForm") ? model.getAttribute("contactForm")

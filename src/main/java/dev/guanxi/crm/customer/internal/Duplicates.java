@@ -1,0 +1,126 @@
+package dev.guanxi.crm.customer.internal;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Finds candidate duplicate pairs by the configured {@link DuplicateRule}s and keeps them in the review queue
+ * ({@code duplicate_candidates}): one row per pair with every rule that matched and its evidence. All work is set
+ * based: a scan is one statement per rule over all customers, a check of new customers one statement per rule over
+ * the given ids (index lookups). Values shared by more than {@code max-group} customers (a common name in a big
+ * city, a switchboard number) are skipped: such groups are not duplicates but noise in the queue.
+ */
+@Repository
+public class Duplicates {
+
+    private final JdbcClient jdbc;
+    private final Set<DuplicateRule> rules;
+    private final double nameSimilarity;
+    private final int maxGroup;
+
+    Duplicates(JdbcClient jdbc,
+               @Value("${guanxi.duplicates.rules:PHONE,EMAIL,ORGANIZATION_NAME,NAME_AND_BIRTH_DATE,LATIN_NAME_AND_CITY,NAME_AND_CITY,SIMILAR_NAME}")
+               List<DuplicateRule> rules,
+               @Value("${guanxi.duplicates.name-similarity:0.6}") double nameSimilarity,
+               @Value("${guanxi.duplicates.max-group:20}") int maxGroup) {
+        this.jdbc = jdbc;
+        this.rules = rules.isEmpty() ? EnumSet.noneOf(DuplicateRule.class) : EnumSet.copyOf(rules);
+        this.nameSimilarity = nameSimilarity;
+        this.maxGroup = maxGroup;
+        if (nameSimilarity <= 0 || nameSimilarity > 1 || maxGroup < 2) {
+            throw new IllegalArgumentException("guanxi.duplicates.name-similarity must be in (0, 1] and max-group >= 2");
+        }
+    }
+
+    /** The exact rules a full scan runs, in order. */
+    List<DuplicateRule> scanRules() {
+        return rules.stream().filter(DuplicateRule::exact).toList();
+    }
+
+    /** Runs one exact rule over all live customers; returns the number of pairs found or updated. */
+    int scan(DuplicateRule rule) {
+        String keysA = keys(rule, "a");
+        String keysC = keys(rule, "c");
+        String scope = " AND b.id > a.id AND (" + keysA + ") IN (SELECT " + keysC + " FROM customers c WHERE "
+                + live(rule, "c") + " GROUP BY " + keysC + " HAVING count(*) BETWEEN 2 AND " + maxGroup + ")";
+        return jdbc.sql(exactPairs(rule, scope)).update();
+    }
+
+    /** Checks the given (new or changed) customers against all others by every configured rule. */
+    int check(Collection<Long> customerIds) {
+        if (customerIds.isEmpty() || rules.isEmpty()) {
+            return 0;
+        }
+        List<Long> ids = List.copyOf(customerIds);
+        int pairs = 0;
+        for (DuplicateRule rule : rules) {
+            if (rule.exact()) {
+                String keysA = keys(rule, "a");
+                String scope = " AND a.id IN (:ids) AND b.id <> a.id AND (SELECT count(*) FROM customers c WHERE "
+                        + live(rule, "c") + " AND (" + keys(rule, "c") + ") = (" + keysA + ")) <= " + maxGroup;
+                pairs += jdbc.sql(exactPairs(rule, scope)).param("ids", ids).update();
+            } else {
+                pairs += similarNames(ids);
+            }
+        }
+        return pairs;
+    }
+
+    private int similarNames(List<Long> ids) {
+        // the % operator uses the trigram index on name; its threshold is this transaction's setting
+        jdbc.sql("SELECT set_config('pg_trgm.similarity_threshold', ?, true)").param(String.valueOf(nameSimilarity))
+                .query(String.class).single();
+        return jdbc.sql(upsert("""
+                SELECT DISTINCT ON (least(a.id, b.id), greatest(a.id, b.id)) least(a.id, b.id) AS x,
+                       greatest(a.id, b.id) AS y, round(CAST(:score * similarity(a.name, b.name) AS numeric), 3) AS score,
+                       jsonb_build_object('SIMILAR_NAME', a.name || ' ~ ' || b.name) AS evidence
+                FROM customers a JOIN customers b ON b.name % a.name AND b.id <> a.id AND b.city = a.city
+                  AND lower(b.name) <> lower(a.name) AND b.kind = 'PERSON' AND b.deleted_at IS NULL
+                WHERE a.id IN (:ids) AND a.kind = 'PERSON' AND a.deleted_at IS NULL AND a.city IS NOT NULL""",
+                DuplicateRule.SIMILAR_NAME)).param("score", DuplicateRule.SIMILAR_NAME.score).param("ids", ids).update();
+    }
+
+    private static String exactPairs(DuplicateRule rule, String scope) {
+        String join = rule.keys.stream().map(k -> k.formatted("b") + " = " + k.formatted("a"))
+                .collect(Collectors.joining(" AND "));
+        String notNull = rule.keys.stream().map(k -> k.formatted("a") + " IS NOT NULL")
+                .collect(Collectors.joining(" AND "));
+        String evidence = rule.keys.stream().map(k -> k.formatted("a") + "::text")
+                .collect(Collectors.joining(" || ' · ' || "));
+        return upsert("SELECT DISTINCT ON (least(a.id, b.id), greatest(a.id, b.id)) least(a.id, b.id) AS x, "
+                + "greatest(a.id, b.id) AS y, " + rule.score + " AS score, jsonb_build_object('" + rule.name() + "', "
+                + evidence + ") AS evidence FROM customers a JOIN customers b ON " + join + " AND "
+                + live(rule, "b") + " WHERE " + live(rule, "a") + " AND " + notNull + scope, rule);
+    }
+
+    /** Inserts the pairs; a known pair gains the rule and evidence, keeps the better score and its review status. */
+    private static String upsert(String pairs, DuplicateRule rule) {
+        return "INSERT INTO duplicate_candidates (customer_a, customer_b, rules, score, evidence) SELECT x, y, ARRAY['"
+                + rule.name() + "'], score, evidence FROM (" + pairs + ") p "
+                + """
+                 ON CONFLICT ON CONSTRAINT duplicate_pair DO UPDATE SET
+                   rules = ARRAY(SELECT DISTINCT r FROM unnest(duplicate_candidates.rules || EXCLUDED.rules) r ORDER BY r),
+                   score = greatest(duplicate_candidates.score, EXCLUDED.score),
+                   evidence = duplicate_candidates.evidence || EXCLUDED.evidence
+                 WHERE NOT duplicate_candidates.rules @> EXCLUDED.rules
+                    OR duplicate_candidates.evidence IS DISTINCT FROM duplicate_candidates.evidence || EXCLUDED.evidence""";
+    }
+
+    private static String keys(DuplicateRule rule, String alias) {
+        List<String> keys = new ArrayList<>();
+        rule.keys.forEach(k -> keys.add(k.formatted(alias)));
+        return String.join(", ", keys);
+    }
+
+    private static String live(DuplicateRule rule, String alias) {
+        return alias + ".deleted_at IS NULL" + (rule.kind == null ? "" : " AND " + alias + ".kind = '" + rule.kind + "'");
+    }
+}
