@@ -48,6 +48,8 @@ class CustomerImportTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
     ColumnMapping mapping;
     @Autowired
     CustomerImporter importer;
@@ -270,6 +272,41 @@ class CustomerImportTest {
         assertThat(liveTagged()).isEqualTo(n);
         assertThat(jdbc.sql("SELECT count(DISTINCT name) FROM customers WHERE ? = ANY(tags)").param(tag)
                 .query(Long.class).single()).isEqualTo(n);
+    }
+
+    @Test
+    void aJobRunningOnAnotherInstanceIsLeftAloneAndTakenOverWhenThatInstanceDies() throws Exception {
+        int n = 1500;
+        StringBuilder csv = new StringBuilder("name,tags\n");
+        for (int i = 1; i <= n; i++) {
+            csv.append("接管客户").append(i).append(',').append(tag).append('\n');
+        }
+        byte[] full = bytes(csv.toString(), StandardCharsets.UTF_8, false);
+        long id = upload("orphan.csv", full);
+        Path stored = Path.of((String) job(id).get("stored_file"));
+        List<String> lines = Files.readAllLines(stored);
+        Files.write(stored, lines.subList(0, 1001));
+        start(id, "CREATE_ONLY", "NONE", "name", "tags");
+        Files.write(stored, full);
+        jdbc.sql("UPDATE import_jobs SET status = 'RUNNING', finished_at = NULL WHERE id = ?").param(id).update();
+
+        // another instance runs the job: it holds the job's lock on its own database session
+        try (java.sql.Connection otherInstance = dataSource.getConnection();
+             java.sql.PreparedStatement lock = otherInstance.prepareStatement("SELECT pg_advisory_lock(?, ?)")) {
+            lock.setInt(1, 0x1_4D50);
+            lock.setInt(2, (int) id);
+            lock.execute();
+            importer.takeOverOrphans();
+            importer.resume(id);
+            assertThat(job(id).get("status")).isEqualTo("RUNNING");
+            assertThat(job(id).get("last_line")).isEqualTo(1001L);
+            assertThat(liveTagged()).isEqualTo(1000);
+        }
+        // that instance died (its session ended): the next check here takes the job over and finishes it once
+        importer.takeOverOrphans();
+        assertThat(job(id).get("status")).isEqualTo("DONE");
+        assertThat(job(id).get("created_count")).isEqualTo((long) n);
+        assertThat(liveTagged()).isEqualTo(n);
     }
 
     @Test

@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -40,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -70,13 +73,15 @@ public class CustomerImporter {
     private final Path directory;
     private final boolean background;
     private final ThreadPoolExecutor pool;
+    private final ImportLocks locks;
 
     CustomerImporter(ImportJobs jobs, CustomerImportTarget target, ColumnMapping mapping, MessageSource messages,
-                     JsonMapper json, PlatformTransactionManager transactions,
+                     JsonMapper json, PlatformTransactionManager transactions, ImportLocks locks,
                      @Value("${guanxi.imports.dir:./data/imports}") String directory,
                      @Value("${guanxi.imports.background:true}") boolean background,
                      @Value("${guanxi.imports.threads:2}") int threads) {
         this.jobs = jobs;
+        this.locks = locks;
         this.target = target;
         this.mapping = mapping;
         this.messages = messages;
@@ -215,7 +220,8 @@ public class CustomerImporter {
         get(id);
         requireEdit(CurrentUser.get());
         if (!jobs.requeue(id)) {
-            throw new dev.guanxi.crm.common.ConflictException("Import " + id + " has not failed.");
+            throw new dev.guanxi.crm.common.ConflictException("Import " + id + " has not failed, or its upload was "
+                    + "removed after guanxi.imports.keep-files; upload the file again.");
         }
         submit(id);
     }
@@ -225,6 +231,23 @@ public class CustomerImporter {
     void resumeUnfinished() {
         for (long id : jobs.unfinished()) {
             log.info("Resuming import {}", id);
+            submit(id);
+        }
+    }
+
+    /**
+     * Takes over unfinished jobs whose runner went away (an instance that stopped or crashed while others run on):
+     * a job another runner still holds is skipped by {@link #resume}'s lock, so this only continues orphans.
+     */
+    @Scheduled(fixedDelayString = "${guanxi.imports.orphan-check:PT1M}",
+            initialDelayString = "${guanxi.imports.orphan-check:PT1M}")
+    @SchedulerLock(name = "import-orphans", lockAtMostFor = "PT5M")
+    public void takeOverOrphans() {
+        if (pool.getActiveCount() + pool.getQueue().size() > 0 && background) {
+            // this instance is busy with imports; it checks again later (and others check too)
+            return;
+        }
+        for (long id : jobs.unfinished()) {
             submit(id);
         }
     }
@@ -246,6 +269,17 @@ public class CustomerImporter {
      * the last committed one are skipped, so every line is written exactly once.
      */
     public void resume(long id) {
+        Optional<ImportLocks.Held> lock = locks.tryLock(id);
+        if (lock.isEmpty()) {
+            log.debug("Import {} is running elsewhere", id);
+            return;
+        }
+        try (ImportLocks.Held held = lock.get()) {
+            resumeLocked(id);
+        }
+    }
+
+    private void resumeLocked(long id) {
         ImportJob job = jobs.find(id).orElseThrow(() -> new NotFoundException("Import", id));
         CurrentUser actor = json.readValue(jobs.actor(id), CurrentUser.class);
         SecurityContext previous = SecurityContextHolder.getContext();

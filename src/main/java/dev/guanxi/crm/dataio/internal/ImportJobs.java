@@ -96,7 +96,7 @@ class ImportJobs {
     /** A failed job goes back to the queue; it continues after its last committed line. */
     boolean requeue(long id) {
         return jdbc.sql("UPDATE import_jobs SET status = 'QUEUED', failure = NULL, finished_at = NULL "
-                + "WHERE id = ? AND status = 'FAILED'").param(id).update() == 1;
+                + "WHERE id = ? AND status = 'FAILED' AND file_removed_at IS NULL").param(id).update() == 1;
     }
 
     boolean startUndo(long id) {

@@ -48,6 +48,8 @@ class BackgroundImportTest {
     JsonMapper json;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    ImportLocks locks;
 
     @AfterEach
     void signOut() {
@@ -61,7 +63,7 @@ class BackgroundImportTest {
                 Set.of(rep.teamId()));
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 (CurrentUser.Holder) () -> user, null, List.of()));
-        CustomerImporter importer = new CustomerImporter(jobs, target, mapping, messages, json, transactions,
+        CustomerImporter importer = new CustomerImporter(jobs, target, mapping, messages, json, transactions, locks,
                 "target/test-imports", true, 1);
         String tag = "bg" + System.nanoTime();
         StringBuilder csv = new StringBuilder("name,tags\n");
