@@ -12,4 +12,7 @@ public interface CustomerDirectory {
 
     /** Names of the given customers (no visibility filter: for labelling records the user already sees). */
     Map<Long, String> names(Collection<Long> customerIds);
+
+    /** Whether the contact exists, is not deleted, and belongs to the customer. */
+    boolean hasContact(long customerId, long contactId);
 }

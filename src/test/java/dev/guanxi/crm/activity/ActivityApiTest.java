@@ -117,6 +117,35 @@ class ActivityApiTest {
     }
 
     @Test
+    void theContactAndOpportunityMustBeTheCustomers() {
+        long other = as(rep).post("/api/v1/customers", Api.json(Map.of("kind", "ORGANIZATION",
+                "name", "别的客户 " + System.nanoTime(), "customerType", "BUSINESS"))).json().get("id").asLong();
+        long ownContact = as(rep).post("/api/v1/customers/" + customerId + "/contacts", Api.json(Map.of("name", "张经理")))
+                .json().get("id").asLong();
+        long otherContact = as(rep).post("/api/v1/customers/" + other + "/contacts", Api.json(Map.of("name", "李经理")))
+                .json().get("id").asLong();
+        long otherDeal = as(rep).post("/api/v1/opportunities", Api.json(Map.of("customerId", other, "name", "别的商机",
+                "amount", "100"))).json().get("id").asLong();
+        long ownDeal = as(rep).post("/api/v1/opportunities", Api.json(Map.of("customerId", customerId, "name", "商机",
+                "amount", "100"))).json().get("id").asLong();
+
+        Map<String, Object> wrongContact = body("CALL", "call", null);
+        wrongContact.put("contactId", otherContact);
+        Api.Response r = as(rep).post("/api/v1/activities", Api.json(wrongContact));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("contactId");
+        Map<String, Object> wrongDeal = body("CALL", "call", null);
+        wrongDeal.put("opportunityId", otherDeal);
+        r = as(rep).post("/api/v1/activities", Api.json(wrongDeal));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("opportunityId");
+        Map<String, Object> right = body("CALL", "call", null);
+        right.put("contactId", ownContact);
+        right.put("opportunityId", ownDeal);
+        assertThat(as(rep).post("/api/v1/activities", Api.json(right)).status()).isEqualTo(201);
+    }
+
+    @Test
     void listFiltersByTypeStatusAndDateRange() {
         Instant now = Instant.now();
         as(rep).post("/api/v1/activities", Api.json(body("CALL", "call", now.plus(1, ChronoUnit.DAYS))));

@@ -9,6 +9,7 @@ import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.common.NotFoundException;
 import dev.guanxi.crm.common.PageResult;
 import dev.guanxi.crm.customer.CustomerDirectory;
+import dev.guanxi.crm.sales.OpportunityDirectory;
 import dev.guanxi.crm.customer.CustomerSummary;
 import dev.guanxi.crm.customer.TimelineEntry;
 import dev.guanxi.crm.identity.CurrentUser;
@@ -44,10 +45,12 @@ public class ActivityService {
     private final ApplicationEventPublisher events;
     private final ZoneId zone;
     private final MessageSource messages;
+    private final OpportunityDirectory opportunities;
 
     ActivityService(Activities activities, CustomerDirectory customers, UserDirectory users, AuditTrail audit,
                     ApplicationEventPublisher events, @Value("${guanxi.activity.zone:Asia/Shanghai}") ZoneId zone,
-                    MessageSource messages) {
+                    MessageSource messages, OpportunityDirectory opportunities) {
+        this.opportunities = opportunities;
         this.activities = activities;
         this.customers = customers;
         this.users = users;
@@ -66,6 +69,7 @@ public class ActivityService {
     public long create(ActivityData d) {
         CurrentUser user = CurrentUser.get();
         CustomerSummary customer = customer(d.customerId());
+        checkLinks(d, customer.id());
         UserSummary owner = owner(d.ownerId(), user);
         long id = activities.insert(d, owner.id(), owner.teamId(), user.id());
         audit.record("activity", id, AuditAction.CREATE, Map.of("type", new Change(null, d.type()),
@@ -88,6 +92,7 @@ public class ActivityService {
         if (current.customerId() != d.customerId()) {
             throw new InvalidInputException("customerId", "validation.activity.customer-fixed");
         }
+        checkLinks(d, current.customerId());
         UserSummary owner = owner(d.ownerId() == null ? current.ownerId() : d.ownerId(), user);
         if (current.version() != version || !activities.update(id, version, d, owner.id(), owner.teamId())) {
             throw stale(id);
@@ -166,6 +171,17 @@ public class ActivityService {
     private CustomerSummary customer(Long customerId) {
         return customers.findVisible(customerId).filter(c -> !c.deleted())
                 .orElseThrow(() -> new InvalidInputException("customerId", "validation.customer"));
+    }
+
+    /** The contact and opportunity an activity names must be the customer's own. */
+    private void checkLinks(ActivityData d, long customerId) {
+        if (d.contactId() != null && !customers.hasContact(customerId, d.contactId())) {
+            throw new InvalidInputException("contactId", "validation.activity.contact");
+        }
+        if (d.opportunityId() != null
+                && !opportunities.customerOf(d.opportunityId()).filter(c -> c == customerId).isPresent()) {
+            throw new InvalidInputException("opportunityId", "validation.activity.opportunity");
+        }
     }
 
     private UserSummary owner(Long ownerId, CurrentUser user) {

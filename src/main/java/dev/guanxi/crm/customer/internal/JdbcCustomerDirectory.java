@@ -3,6 +3,7 @@ package dev.guanxi.crm.customer.internal;
 import dev.guanxi.crm.customer.CustomerDirectory;
 import dev.guanxi.crm.customer.CustomerSummary;
 import dev.guanxi.crm.identity.CurrentUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,9 +15,18 @@ import java.util.Optional;
 class JdbcCustomerDirectory implements CustomerDirectory {
 
     private final Customers customers;
+    private final JdbcClient jdbc;
 
-    JdbcCustomerDirectory(Customers customers) {
+    JdbcCustomerDirectory(Customers customers, JdbcClient jdbc) {
         this.customers = customers;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean hasContact(long customerId, long contactId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ? AND customer_id = ? AND deleted_at IS NULL)")
+                .params(contactId, customerId).query(Boolean.class).single();
     }
 
     @Override
