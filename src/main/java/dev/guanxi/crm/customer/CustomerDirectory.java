@@ -12,4 +12,10 @@ public interface CustomerDirectory {
 
     /** Names of the given customers (no visibility filter: for labelling records the user already sees). */
     Map<Long, String> names(Collection<Long> customerIds);
+
+    /**
+     * E-mail addresses of the given live customers that have one, unmasked and without a visibility filter: only for
+     * sending customers messages (e.g. survey invitations), never for showing.
+     */
+    Map<Long, String> emails(Collection<Long> customerIds);
 }
