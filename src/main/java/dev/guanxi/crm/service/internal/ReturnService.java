@@ -57,6 +57,10 @@ public class ReturnService {
         this.zone = zone;
     }
 
+    public ZoneId zone() {
+        return zone;
+    }
+
     public int returnDays() {
         return returnDays;
     }

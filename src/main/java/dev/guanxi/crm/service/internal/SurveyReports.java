@@ -78,6 +78,20 @@ public class SurveyReports {
                 rows(byCampaign, k -> campaignNames.getOrDefault(k, k)), rows(npsMonths, Function.identity()));
     }
 
+    /** NPS of one campaign over all its answers the user may see. */
+    @Transactional(readOnly = true)
+    public SurveyMath.Nps campaign(long campaignId) {
+        CurrentUser.SqlCondition visible = CurrentUser.get().visibility("agent_id", "team_id");
+        long[] counts = new long[11];
+        jdbc.sql("SELECT score, count(*) FROM survey_invitations WHERE campaign_id = :c AND answered_at IS NOT NULL AND "
+                        + visible.sql() + " GROUP BY score")
+                .param("c", campaignId).params(visible.params())
+                .query(rs -> {
+                    counts[rs.getInt(1)] = rs.getLong(2);
+                });
+        return SurveyMath.nps(counts);
+    }
+
     private static List<NpsRow> rows(Map<String, long[]> counts, Function<String, String> label) {
         List<NpsRow> rows = new ArrayList<>();
         counts.forEach((k, d) -> rows.add(new NpsRow(k, label.apply(k), SurveyMath.nps(d))));
