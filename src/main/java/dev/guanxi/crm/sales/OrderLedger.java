@@ -1,5 +1,7 @@
 package dev.guanxi.crm.sales;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,11 +48,13 @@ public interface OrderLedger {
                      LocalDate orderDate, LocalDate deliveredOn, BigDecimal paid, BigDecimal refunded) {
 
         /** What may still be refunded for this line. */
+        @JsonProperty("refundable")
         public BigDecimal refundable() {
             return paid.subtract(refunded).max(BigDecimal.ZERO);
         }
 
         /** Whether the goods reached the customer (delivered or completed). */
+        @JsonProperty("delivered")
         public boolean delivered() {
             return orderStatus == OrderStatus.DELIVERED || orderStatus == OrderStatus.COMPLETED;
         }

@@ -1,5 +1,7 @@
 package dev.guanxi.crm.service.internal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Set;
@@ -18,6 +20,7 @@ public record ReturnRequest(long id, String number, ReturnType type, ReturnStatu
     }
 
     /** Whether it was requested without a reason, under the no-reason return policy. */
+    @JsonProperty("noReason")
     public boolean noReason() {
         return reason == null;
     }
