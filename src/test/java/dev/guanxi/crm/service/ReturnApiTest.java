@@ -11,7 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
+import dev.guanxi.crm.support.Sessions;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,8 +26,19 @@ import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** After-sales requests over the REST API: each type's path, the amount limits and refunds as negative payments. */
+/**
+ * After-sales requests over the REST API (each type's path, the amount limits, refunds as negative payments) and
+ * through the pages.
+ */
 @IntegrationTest
 class ReturnApiTest {
 
@@ -34,6 +48,8 @@ class ReturnApiTest {
     ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
 
     Account manager;
     Account rep;
@@ -328,5 +344,57 @@ class ReturnApiTest {
                 .isEqualTo(400);
         Account otherRep = new TestAccounts(context).user(Role.SALES_REP, new TestAccounts(context).team("other"));
         assertThat(as(otherRep).get("/api/v1/returns/" + r.get("id").asLong()).status()).as("hidden = 404").isEqualTo(404);
+    }
+
+    @Test
+    void anAgentRecordsAndRefundsAReturnOnThePages() throws Exception {
+        long customerId = customer();
+        long orderId = order(customerId, "300.00", "deliver");
+        long line = lines(orderId).get(1).get("orderLineId").asLong();
+        MockHttpSession session = Sessions.login(mvc, agent.username(), TestAccounts.PASSWORD);
+
+        mvc.perform(get("/service/returns/new").param("orderId", String.valueOf(orderId)).session(session)
+                        .locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tea cup")))
+                .andExpect(content().string(containsString("No-reason returns within 7 days")));
+        mvc.perform(post("/service/returns").session(session).with(csrf()).locale(java.util.Locale.ENGLISH)
+                        .param("orderId", String.valueOf(orderId)).param("orderLineId", String.valueOf(line))
+                        .param("type", "RETURN_AND_REFUND").param("amount", "100.01"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("must not exceed 100.00 CNY")));
+        mvc.perform(post("/service/returns").session(session).with(csrf()).locale(java.util.Locale.ENGLISH)
+                        .param("orderId", String.valueOf(orderId)).param("orderLineId", String.valueOf(line))
+                        .param("type", "RETURN_AND_REFUND").param("amount", "abc"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("is-invalid")));
+        String location = mvc.perform(post("/service/returns").session(session).with(csrf())
+                        .param("orderId", String.valueOf(orderId)).param("orderLineId", String.valueOf(line))
+                        .param("type", "RETURN_AND_REFUND").param("amount", "100.00"))
+                .andExpect(redirectedUrlPattern("/service/returns/*")).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        mvc.perform(get(location).session(session).locale(java.util.Locale.ENGLISH))
+                .andExpect(content().string(containsString("Request recorded.")));
+
+        mvc.perform(post(location + "/refund").session(session).with(csrf()).param("version", "0"))
+                .andExpect(redirectedUrl(location));
+        mvc.perform(get(location).session(session).locale(java.util.Locale.ENGLISH))
+                .andExpect(content().string(containsString("allowed next: APPROVED, REJECTED")))
+                .andExpect(content().string(containsString("return-approve")));
+        String[][] steps = {{"approve"}, {"goods-returned"}, {"inspect", "resellable", "true"}, {"refund", "amount", "80.00"}};
+        for (String[] step : steps) {
+            int version = as(agent).get("/api/v1/returns/" + id).json().get("version").asInt();
+            var request = post(location + "/" + step[0]).session(session).with(csrf()).param("version", String.valueOf(version));
+            if (step.length == 3) {
+                request.param(step[1], step[2]);
+            }
+            mvc.perform(request).andExpect(redirectedUrl(location));
+        }
+        mvc.perform(get(location).session(session).locale(java.util.Locale.SIMPLIFIED_CHINESE))
+                .andExpect(content().string(containsString("已退款")))
+                .andExpect(content().string(containsString("80.00")));
+        mvc.perform(get("/service/returns").param("status", "REFUNDED").session(session))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(String.format("RMA-%06d", id))));
+        assertThat(payments(orderId)).isEqualByComparingTo("220.00");
     }
 }
