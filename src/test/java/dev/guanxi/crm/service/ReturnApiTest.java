@@ -333,6 +333,10 @@ class ReturnApiTest {
         long orderId = order(customerId, "300.00", "deliver");
         long line = lines(orderId).get(0).get("orderLineId").asLong();
         assertThat(request(analyst, line, "EXCHANGE", null, "x").status()).isEqualTo(403);
+        Api.Response negativePayment = as(rep).post("/api/v1/orders/" + orderId + "/payments",
+                Api.json(Map.of("amount", "-10.00", "method", "CASH")));
+        assertThat(negativePayment.status()).as("ordinary payments stay positive").isEqualTo(400);
+        assertThat(negativePayment.body()).contains("amount");
         assertThat(request(agent, line, "RETURN_AND_REFUND", "-5", null).status()).isEqualTo(400);
         assertThat(request(agent, line, "RETURN_AND_REFUND", "1.001", null).status()).isEqualTo(400);
         JsonNode r = created(request(agent, line, "EXCHANGE", null, "wrong colour"));

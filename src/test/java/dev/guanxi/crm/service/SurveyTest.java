@@ -167,6 +167,16 @@ class SurveyTest {
     }
 
     @Test
+    void aGeneratedSecretIsStoredSoEveryInstanceSignsAlike() {
+        assertThat(jdbc.sql("SELECT count(*) FROM survey_settings WHERE name = 'link-secret'").query(Long.class).single())
+                .isEqualTo(1);
+        SurveyLinks anotherInstance = new SurveyLinks(jdbc, "");
+        String token = links.token(7, Instant.parse("2031-01-01T00:00:00Z"));
+        assertThat(anotherInstance.verify(token)).isPresent();
+        assertThat(anotherInstance.token(7, Instant.parse("2031-01-01T00:00:00Z"))).isEqualTo(token);
+    }
+
+    @Test
     void tamperedExpiredAndReusedLinksAreRejected(Scenario scenario) throws Exception {
         long customerId = customer("王芳 Wang Fang", null, null);
         String token = closeTicket(scenario, customerId);

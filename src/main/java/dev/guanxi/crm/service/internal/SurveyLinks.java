@@ -1,6 +1,8 @@
 package dev.guanxi.crm.service.internal;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +28,15 @@ public class SurveyLinks {
     private final String configured;
     private volatile byte[] secret;
 
-    SurveyLinks(JdbcClient jdbc, @Value("${guanxi.surveys.secret:}") String configured) {
+    public SurveyLinks(JdbcClient jdbc, @Value("${guanxi.surveys.secret:}") String configured) {
         this.jdbc = jdbc;
         this.configured = configured;
+    }
+
+    /** Makes sure the secret exists from the first start on (generated and stored when not configured). */
+    @EventListener(ApplicationReadyEvent.class)
+    void prepareSecret() {
+        secret();
     }
 
     /** A link's contents once its signature checked out; it may still have expired. */
