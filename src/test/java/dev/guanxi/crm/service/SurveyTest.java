@@ -141,6 +141,8 @@ class SurveyTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("李娜 Li Na")))
                 .andExpect(content().string(containsString("您对我们处理您的问题的方式满意吗")))
+                .andExpect(content().string(containsString("id=\"score-5\"")))
+                .andExpect(content().string(containsString("name=\"_csrf\"")))
                 .andExpect(content().string(not(containsString("lina@example.cn"))));
         mvc.perform(get("/s/" + token).param("lang", "en"))
                 .andExpect(content().string(containsString("How satisfied are you")));
