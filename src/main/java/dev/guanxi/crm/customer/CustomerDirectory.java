@@ -15,4 +15,10 @@ public interface CustomerDirectory {
 
     /** Whether the contact exists, is not deleted, and belongs to the customer. */
     boolean hasContact(long customerId, long contactId);
+
+    /**
+     * E-mail addresses of the given live customers that have one, unmasked and without a visibility filter: only for
+     * sending customers messages (e.g. survey invitations), never for showing.
+     */
+    Map<Long, String> emails(Collection<Long> customerIds);
 }

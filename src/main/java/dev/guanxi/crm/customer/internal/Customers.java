@@ -329,6 +329,18 @@ class Customers {
         return names;
     }
 
+    /** E-mail addresses of the given live customers that have one. */
+    Map<Long, String> emails(java.util.Collection<Long> ids) {
+        Map<Long, String> emails = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, email FROM customers WHERE id IN (:ids) AND email IS NOT NULL AND email <> '' "
+                            + "AND deleted_at IS NULL")
+                    .param("ids", java.util.Set.copyOf(ids))
+                    .query(rs -> { emails.put(rs.getLong(1), rs.getString(2)); });
+        }
+        return emails;
+    }
+
     /**
      * One page of customers. {@code countTotal} adds the capped count of all matches (a second query) unless the
      * first page already holds them all; without it the total is {@link PageResult#UNKNOWN} on fuller pages.

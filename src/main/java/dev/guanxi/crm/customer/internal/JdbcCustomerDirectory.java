@@ -42,4 +42,10 @@ class JdbcCustomerDirectory implements CustomerDirectory {
     public Map<Long, String> names(Collection<Long> customerIds) {
         return customers.names(customerIds);
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, String> emails(Collection<Long> customerIds) {
+        return customers.emails(customerIds);
+    }
 }

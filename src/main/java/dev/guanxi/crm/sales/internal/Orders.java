@@ -56,13 +56,17 @@ class Orders {
                 .query((rs, n) -> map(rs, lines(rs.getLong("id")))).optional();
     }
 
-    /** Writes a new status (and due date) when the stored version is still {@code version}. */
-    boolean updateStatus(Order order) {
+    /**
+     * Writes a new status (and due date) when the stored version is still {@code version}; a delivered order
+     * remembers {@code today} as its delivery day.
+     */
+    boolean updateStatus(Order order, LocalDate today) {
         return jdbc.sql("""
-                        UPDATE orders SET status = ?, due_date = ?, version = version + 1, updated_at = now()
+                        UPDATE orders SET status = ?, due_date = ?, version = version + 1, updated_at = now(),
+                          delivered_on = CASE WHEN ? = 'DELIVERED' THEN ? ELSE delivered_on END
                         WHERE id = ? AND version = ?""")
                 .params(order.status().name(), order.dueDate() == null ? null : Date.valueOf(order.dueDate()),
-                        order.id(), order.version())
+                        order.status().name(), Date.valueOf(today), order.id(), order.version())
                 .update() == 1;
     }
 

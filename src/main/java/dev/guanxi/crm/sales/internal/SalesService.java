@@ -390,7 +390,7 @@ public class SalesService {
         }
         OrderStatus before = order.status();
         step.accept(order);
-        if (!orders.updateStatus(order)) {
+        if (!orders.updateStatus(order, LocalDate.now(clock))) {
             throw stale("Order", order.number());
         }
         audit.record("order", order.id(), AuditAction.UPDATE, Map.of("status", new Change(before, order.status())),

@@ -52,6 +52,7 @@ class DemoDataLoaderIntegrationTest {
         assertCustomersKeepTheRules();
         assertContacts();
         assertSalesHistory();
+        assertAfterSales();
 
         assertThat(loader.loadIfEmpty(CUSTOMERS)).as("a second start loads nothing").isEmpty();
         assertThat(count("SELECT count(*) FROM customers")).isEqualTo(CUSTOMERS);
@@ -152,7 +153,8 @@ class DemoDataLoaderIntegrationTest {
         assertThat(count("SELECT count(*) FROM orders WHERE order_date < current_date - 700")).isPositive();
         assertThat(count("""
                 SELECT count(*) FROM orders o
-                WHERE o.total <> (SELECT coalesce(sum(l.line_total), 0) FROM order_lines l WHERE l.order_id = o.id)""")).isZero();
+                WHERE o.total <> (SELECT coalesce(sum(l.line_total), 0) FROM order_lines l WHERE l.order_id = o.id)
+                  + (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.order_id = o.id AND p.amount < 0)""")).as("refunds lower the total").isZero();
         assertThat(count("""
                 SELECT count(*) FROM orders o
                 WHERE o.paid <> (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.order_id = o.id)
@@ -172,5 +174,20 @@ class DemoDataLoaderIntegrationTest {
                                   AND c.from_stage IS NULL AND c.to_stage = 'QUALIFICATION')""")).isZero();
         assertThat(count("SELECT count(*) FROM opportunities WHERE stage = 'LOST' AND loss_reason IS NULL")).isZero();
         assertThat(count("SELECT count(DISTINCT status) FROM leads")).isEqualTo(3);
+    }
+
+    private void assertAfterSales() {
+        assertThat(count("SELECT count(DISTINCT status) FROM return_requests")).as("returns in every state").isEqualTo(7);
+        assertThat(count("SELECT count(DISTINCT return_type) FROM return_requests")).isEqualTo(4);
+        assertThat(count("""
+                SELECT count(*) FROM return_requests r
+                WHERE (r.status = 'REFUNDED') <> EXISTS (SELECT 1 FROM payments p WHERE p.id = r.refund_payment_id
+                                                         AND p.amount = -r.refunded_amount AND p.order_line_id = r.order_line_id)""")).isZero();
+        assertThat(count("SELECT count(*) FROM survey_invitations WHERE kind = 'CSAT' AND answered_at IS NOT NULL")).isPositive();
+        assertThat(count("SELECT count(*) FROM survey_invitations WHERE kind = 'NPS' AND answered_at IS NOT NULL")).isPositive();
+        assertThat(count("SELECT count(*) FROM survey_invitations WHERE answered_at > now()")).isZero();
+        assertThat(count("""
+                SELECT count(*) FROM survey_invitations i WHERE i.answered_at IS NOT NULL AND NOT EXISTS
+                  (SELECT 1 FROM customer_timeline t WHERE t.source = 'service' AND t.source_ref = 'survey:' || i.id)""")).isZero();
     }
 }
