@@ -149,7 +149,8 @@ public final class BgNbd {
         return aliveUnchecked(x, tx, age);
     }
 
-    private double aliveUnchecked(double x, double tx, double age) {
+    /** P(alive) without argument checks. */
+    double aliveUnchecked(double x, double tx, double age) {
         if (x == 0) {
             return 1;
         }
@@ -181,6 +182,15 @@ public final class BgNbd {
     }
 
     private double conditionalUnchecked(double t, double x, double tx, double age) {
+        return purchasesIfAlive(t, x, age) * aliveUnchecked(x, tx, age);
+    }
+
+    /**
+     * E[Y(t) | x, T, alive at T]: the expected purchases in the next t of a customer known to be alive (the
+     * conditional expectation without its P(alive) factor); for callers that evaluate several t per customer.
+     * Arguments are not checked.
+     */
+    double purchasesIfAlive(double t, double x, double age) {
         if (t == 0) {
             return 0;
         }
@@ -189,7 +199,7 @@ public final class BgNbd {
         double c = a + b + x - 1;
         double hyp = hyp2f1(a + b - 1 - r, aMinusOne, c, z);
         double remaining = -Math.expm1(aMinusOne * logOneMinusZ + Math.log(hyp));
-        return c / aMinusOne * remaining * aliveUnchecked(x, tx, age);
+        return c / aMinusOne * remaining;
     }
 
     /**
@@ -317,32 +327,54 @@ public final class BgNbd {
                 gB += count * perXb[k];
                 gAlpha += count * r / alpha;
             }
-            for (int i = 0; i < tx.length; i++) {
-                int k = xIndex[i];
-                double x = xs[k];
-                double rx = r + x;
-                double logT = Math.log(alpha + age[i]);
-                double noDropout = -rx * logT;
-                if (x == 0) {
-                    total += noDropout;
-                    gR -= logT;
-                    gAlpha -= rx / (alpha + age[i]);
-                    continue;
+            double[] sums = Chunks.sum(tx.length, 5, (from, to, partial) -> {
+                double sTotal = 0;
+                double sR = 0;
+                double sAlpha = 0;
+                double sA = 0;
+                double sB = 0;
+                for (int i = from; i < to; i++) {
+                    int k = xIndex[i];
+                    double x = xs[k];
+                    double rx = r + x;
+                    double logT = Math.log(alpha + age[i]);
+                    double noDropout = -rx * logT;
+                    if (x == 0) {
+                        sTotal += noDropout;
+                        sR -= logT;
+                        sAlpha -= rx / (alpha + age[i]);
+                        continue;
+                    }
+                    double logTx = Math.log(alpha + tx[i]);
+                    double dropped = logA - logBx[k] - rx * logTx;
+                    // log-sum-exp with one exponential: e = exp(smaller − larger) ≤ 1
+                    double w4;
+                    if (dropped > noDropout) {
+                        double e = Math.exp(noDropout - dropped);
+                        sTotal += dropped + Math.log1p(e);
+                        w4 = 1 / (1 + e);
+                    } else {
+                        double e = Math.exp(dropped - noDropout);
+                        sTotal += noDropout + Math.log1p(e);
+                        w4 = e / (1 + e);
+                    }
+                    double w3 = 1 - w4;
+                    sR -= w3 * logT + w4 * logTx;
+                    sAlpha -= rx * (w3 / (alpha + age[i]) + w4 / (alpha + tx[i]));
+                    sA += w4 / a;
+                    sB -= w4 / (b + x - 1);
                 }
-                double logTx = Math.log(alpha + tx[i]);
-                double dropped = logA - logBx[k] - rx * logTx;
-                double max = Math.max(noDropout, dropped);
-                double e3 = Math.exp(noDropout - max);
-                double e4 = Math.exp(dropped - max);
-                double sum = e3 + e4;
-                total += max + Math.log(sum);
-                double w3 = e3 / sum;
-                double w4 = e4 / sum;
-                gR -= w3 * logT + w4 * logTx;
-                gAlpha -= rx * (w3 / (alpha + age[i]) + w4 / (alpha + tx[i]));
-                gA += w4 / a;
-                gB -= w4 / (b + x - 1);
-            }
+                partial[0] += sTotal;
+                partial[1] += sR;
+                partial[2] += sAlpha;
+                partial[3] += sA;
+                partial[4] += sB;
+            });
+            total += sums[0];
+            gR += sums[1];
+            gAlpha += sums[2];
+            gA += sums[3];
+            gB += sums[4];
             double n = tx.length;
             gradient[0] = -gR * r / n;
             gradient[1] = -gAlpha * alpha / n;

@@ -81,14 +81,15 @@ public final class CustomerLifetimeValue {
 
     /** Σ_k (E[Y(k·u)] − E[Y((k−1)·u)]) / (1 + d)^k: the discounted number of purchases over the horizon. */
     public double discountedPurchases(double x, double tx, double age) {
+        SpecialFunctions.checkCustomer(x, tx, age);
         double total = 0;
         double previous = 0;
         double u = settings.unitsPerMonth();
         for (int k = 1; k <= settings.months(); k++) {
-            double cumulative = purchases.conditionalExpectedPurchases(k * u, x, tx, age);
+            double cumulative = purchases.purchasesIfAlive(k * u, x, age);
             total += (cumulative - previous) * discount[k];
             previous = cumulative;
         }
-        return total;
+        return total * purchases.aliveUnchecked(x, tx, age);
     }
 }

@@ -189,31 +189,33 @@ public final class GammaGamma {
             double logG = Math.log(g);
             double lgQ = Gamma.logGamma(q);
             double psiQ = Gamma.digamma(q);
-            double total = 0;
-            double dp = 0;
-            double dq = 0;
-            double dg = 0;
-            // customers are ordered by x: the gamma functions of p·x change only between runs of equal x
-            double lastX = -1;
-            double lg = 0;
-            double psiPxq = 0;
-            double psiPx = 0;
-            for (int i = 0; i < x.length; i++) {
-                double xi = x[i];
-                double px = p * xi;
-                if (xi != lastX) {
-                    lg = Gamma.logGamma(px + q) - Gamma.logGamma(px) - lgQ;
-                    psiPxq = Gamma.digamma(px + q);
-                    psiPx = Gamma.digamma(px);
-                    lastX = xi;
+            double[] sums = Chunks.sum(x.length, 4, (from, to, partial) -> {
+                // customers are ordered by x: the gamma functions of p·x change only between runs of equal x
+                double lastX = -1;
+                double lg = 0;
+                double psiPxq = 0;
+                double psiPx = 0;
+                for (int i = from; i < to; i++) {
+                    double xi = x[i];
+                    double px = p * xi;
+                    if (xi != lastX) {
+                        lg = Gamma.logGamma(px + q) - Gamma.logGamma(px) - lgQ;
+                        psiPxq = Gamma.digamma(px + q);
+                        psiPx = Gamma.digamma(px);
+                        lastX = xi;
+                    }
+                    double denominator = xi * m[i] + g;
+                    double logDen = Math.log(denominator);
+                    partial[0] += lg + q * logG + (px - 1) * logM[i] + px * logX[i] - (px + q) * logDen;
+                    partial[1] += xi * (psiPxq - psiPx + logM[i] + logX[i] - logDen);
+                    partial[2] += psiPxq - psiQ + logG - logDen;
+                    partial[3] += q / g - (px + q) / denominator;
                 }
-                double denominator = xi * m[i] + g;
-                double logDen = Math.log(denominator);
-                total += lg + q * logG + (px - 1) * logM[i] + px * logX[i] - (px + q) * logDen;
-                dp += xi * (psiPxq - psiPx + logM[i] + logX[i] - logDen);
-                dq += psiPxq - psiQ + logG - logDen;
-                dg += q / g - (px + q) / denominator;
-            }
+            });
+            double total = sums[0];
+            double dp = sums[1];
+            double dq = sums[2];
+            double dg = sums[3];
             double n = x.length;
             gradient[0] = -dp * p / n;
             gradient[1] = -dq * q / n;

@@ -78,37 +78,28 @@ public final class KMeans {
         double[] distance = new double[n];
         double[] sums = new double[k * d];
         int[] sizes = new int[k];
+        // stop when the centroids move less than 1e-4 of the mean feature variance (scikit-learn's tol)
+        double tolerance = 1e-4 * meanVariance(x, n, d);
         int iteration = 0;
         boolean converged = false;
         while (iteration < maxIterations) {
             iteration++;
-            int changed = 0;
-            for (int i = 0; i < n; i++) {
-                int best = 0;
-                double bestDistance = Double.POSITIVE_INFINITY;
-                for (int j = 0; j < k; j++) {
-                    double dist = squaredDistance(x, i * d, c, j * d, d);
-                    if (dist < bestDistance) {
-                        bestDistance = dist;
-                        best = j;
-                    }
-                }
-                distance[i] = bestDistance;
-                if (labels[i] != best) {
-                    labels[i] = best;
-                    changed++;
-                }
-            }
-            if (changed == 0) {
+            if (assign(x, n, d, c, k, labels, distance) == 0) {
                 converged = true;
                 break;
             }
-            updateCentroids(x, n, d, k, labels, distance, sums, sizes, c);
+            double shift = updateCentroids(x, n, d, k, labels, distance, sums, sizes, c);
+            if (shift <= tolerance) {
+                converged = true;
+                assign(x, n, d, c, k, labels, distance); // labels consistent with the final centroids
+                break;
+            }
         }
-        double inertia = 0;
-        for (int i = 0; i < n; i++) {
-            inertia += squaredDistance(x, i * d, c, labels[i] * d, d);
-        }
+        double inertia = Chunks.sum(n, 1, (from, to, partial) -> {
+            for (int i = from; i < to; i++) {
+                partial[0] += squaredDistance(x, i * d, c, labels[i] * d, d);
+            }
+        })[0];
         java.util.Arrays.fill(sizes, 0);
         for (int label : labels) {
             sizes[label]++;
@@ -199,8 +190,52 @@ public final class KMeans {
         return weights.length - 1;
     }
 
-    private static void updateCentroids(double[] x, int n, int d, int k, int[] labels, double[] distance,
-                                        double[] sums, int[] sizes, double[] c) {
+    /** Assigns every point to its nearest centroid (in parallel chunks); returns how many labels changed. */
+    private static int assign(double[] x, int n, int d, double[] c, int k, int[] labels, double[] distance) {
+        return (int) Chunks.sum(n, 1, (from, to, partial) -> {
+            int changed = 0;
+            for (int i = from; i < to; i++) {
+                int best = 0;
+                double bestDistance = Double.POSITIVE_INFINITY;
+                for (int j = 0; j < k; j++) {
+                    double dist = squaredDistance(x, i * d, c, j * d, d);
+                    if (dist < bestDistance) {
+                        bestDistance = dist;
+                        best = j;
+                    }
+                }
+                distance[i] = bestDistance;
+                if (labels[i] != best) {
+                    labels[i] = best;
+                    changed++;
+                }
+            }
+            partial[0] += changed;
+        })[0];
+    }
+
+    private static double meanVariance(double[] x, int n, int d) {
+        double total = 0;
+        for (int f = 0; f < d; f++) {
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                mean += x[i * d + f];
+            }
+            mean /= n;
+            double variance = 0;
+            for (int i = 0; i < n; i++) {
+                double diff = x[i * d + f] - mean;
+                variance += diff * diff;
+            }
+            total += variance / n;
+        }
+        return total / d;
+    }
+
+    /** Moves each centroid to the mean of its points; returns the sum of the squared centroid moves. */
+    private static double updateCentroids(double[] x, int n, int d, int k, int[] labels, double[] distance,
+                                          double[] sums, int[] sizes, double[] c) {
+        double shift = 0;
         java.util.Arrays.fill(sums, 0);
         java.util.Arrays.fill(sizes, 0);
         for (int i = 0; i < n; i++) {
@@ -220,13 +255,17 @@ public final class KMeans {
                     }
                 }
                 distance[farthest] = 0;
+                shift += squaredDistance(x, farthest * d, c, j * d, d);
                 System.arraycopy(x, farthest * d, c, j * d, d);
                 continue;
             }
             for (int f = 0; f < d; f++) {
-                c[j * d + f] = sums[j * d + f] / sizes[j];
+                double moved = sums[j * d + f] / sizes[j];
+                shift += (moved - c[j * d + f]) * (moved - c[j * d + f]);
+                c[j * d + f] = moved;
             }
         }
+        return shift;
     }
 
     static double squaredDistance(double[] a, int offsetA, double[] b, int offsetB, int d) {
