@@ -43,6 +43,41 @@ class PurchaseSummaryTest {
     }
 
     @Test
+    void summarisesLifetimesExampleTransactionsAsItsQuickstartShows() {
+        // lifetimes docs/Quickstart.md: summary_data_from_transaction_data(transaction_data, 'id', 'date',
+        // observation_period_end='2014-12-31') → ids 0..4: (0, 0, 298), (0, 0, 224), (6, 142, 292), (0, 0, 147),
+        // (2, 9, 183); bgf.fit(...) → "fitted with 5000 customers, a: 1.85, alpha: 1.86, r: 0.16, b: 3.18"
+        Map<Integer, List<PurchaseSummary.Purchase>> byId = new LinkedHashMap<>();
+        List<String> lines = Datasets.lines("lifetimes-example-transactions/example_transactions.csv");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            byId.computeIfAbsent(Integer.parseInt(f[1]), id -> new ArrayList<>())
+                    .add(new PurchaseSummary.Purchase(LocalDate.parse(f[0].substring(0, 10)), 0));
+        }
+        assertThat(byId).hasSize(5000);
+        LocalDate end = LocalDate.of(2014, 12, 31);
+        int n = byId.size();
+        double[] x = new double[n];
+        double[] tx = new double[n];
+        double[] age = new double[n];
+        for (int id = 0; id < n; id++) {
+            PurchaseSummary s = PurchaseSummary.of(byId.get(id), end, PurchaseSummary.Unit.DAYS).orElseThrow();
+            x[id] = s.frequency();
+            tx[id] = s.recency();
+            age[id] = s.age();
+        }
+        double[][] head = {{0, 0, 298}, {0, 0, 224}, {6, 142, 292}, {0, 0, 147}, {2, 9, 183}};
+        for (int id = 0; id < head.length; id++) {
+            assertThat(new double[] {x[id], tx[id], age[id]}).as("id %d", id).containsExactly(head[id]);
+        }
+        BgNbd.Parameters p = BgNbd.fit(x, tx, age).parameters();
+        assertThat(p.a()).isCloseTo(1.85, within(0.005));
+        assertThat(p.alpha()).isCloseTo(1.86, within(0.005));
+        assertThat(p.r()).isCloseTo(0.16, within(0.005));
+        assertThat(p.b()).isCloseTo(3.18, within(0.005));
+    }
+
+    @Test
     void mergesSameDayPurchasesAndIgnoresPurchasesAfterTheCalibrationEnd() {
         LocalDate d = LocalDate.of(2024, 1, 1);
         List<PurchaseSummary.Purchase> purchases = List.of(new PurchaseSummary.Purchase(d, 10),
