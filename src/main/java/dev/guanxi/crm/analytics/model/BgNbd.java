@@ -52,6 +52,9 @@ public final class BgNbd {
         }
     }
 
+    /** Customers in the subsample whose fit starts the fit of a large data set. */
+    private static final int WARM_START_SAMPLE = 25_000;
+
     private final Parameters parameters;
     private final double r;
     private final double alpha;
@@ -89,8 +92,9 @@ public final class BgNbd {
 
     /**
      * Fits r, α, a, b by maximum likelihood, optimising over the logarithms of the parameters (BFGS on the analytic
-     * gradient, Hipparchus Nelder-Mead as fallback). The log-gamma terms are computed once per distinct x, so a fit
-     * on a million customers costs a few dozen passes of a handful of logarithms per customer.
+     * gradient, Hipparchus Nelder-Mead as fallback). The log-gamma terms are computed once per distinct x and the
+     * per-customer sums run in parallel chunks; above 100,000 customers the fit starts from the fit of an evenly
+     * spaced 25,000-customer subsample (point and inverse Hessian), so a million customers take about ten passes.
      *
      * @param x  repeat purchases per customer (whole numbers ≥ 0)
      * @param tx recency t_x per customer (0 ≤ t_x ≤ T, 0 when x = 0)
@@ -111,8 +115,31 @@ public final class BgNbd {
         }
         // start at r = a = b = 1 and α matching the mean purchase rate, whatever the time unit
         double startAlpha = meanAge > 0 ? meanAge / meanX : 1;
-        Minimizer.Result result = Minimizer.minimize(likelihood, new double[] {0, Math.log(startAlpha), 0, 0}, 1e-9,
-                "BG/NBD");
+        double[] start = {0, Math.log(startAlpha), 0, 0};
+        double[][] inverseHessian = null;
+        if (x.length > 4 * WARM_START_SAMPLE) {
+            // start a large fit from the fit on an evenly spaced subsample: far fewer passes over all customers
+            int step = x.length / WARM_START_SAMPLE;
+            int m = x.length / step;
+            double[] sx = new double[m];
+            double[] stx = new double[m];
+            double[] sage = new double[m];
+            for (int j = 0; j < m; j++) {
+                sx[j] = x[j * step];
+                stx[j] = tx[j * step];
+                sage[j] = age[j * step];
+            }
+            try {
+                // the objective is a mean, so the subsample's inverse Hessian also fits the full data
+                Minimizer.Result warm = Minimizer.minimize(new Likelihood(sx, stx, sage), start, 1e-9, "BG/NBD");
+                Minimizer.requireInterior(warm.point(), "BG/NBD", "r, alpha, a, b");
+                start = warm.point();
+                inverseHessian = warm.inverseHessian();
+            } catch (ModelFitException e) {
+                // the subsample does not identify the model (say, too few repeat purchases): start from the default
+            }
+        }
+        Minimizer.Result result = Minimizer.minimize(likelihood, start, inverseHessian, 1e-9, "BG/NBD");
         double[] p = result.point();
         Minimizer.requireInterior(p, "BG/NBD", "r, alpha, a, b");
         Parameters parameters = new Parameters(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), Math.exp(p[3]));

@@ -21,7 +21,8 @@ final class Minimizer {
         double valueAndGradient(double[] point, double[] gradient);
     }
 
-    record Result(double[] point, double value, int iterations) {
+    /** The minimum found, with BFGS' final inverse-Hessian approximation (null after the simplex fallback). */
+    record Result(double[] point, double value, int iterations, double[][] inverseHessian) {
     }
 
     private Minimizer() {
@@ -34,7 +35,16 @@ final class Minimizer {
      * @throws ModelFitException when neither BFGS nor the simplex fallback converge to a finite minimum
      */
     static Result minimize(Objective f, double[] start, double gradientTolerance, String model) {
-        Result bfgs = bfgs(f, start, gradientTolerance, 500);
+        return minimize(f, start, null, gradientTolerance, model);
+    }
+
+    /**
+     * As {@link #minimize(Objective, double[], double, String)}, with an initial inverse-Hessian approximation (for
+     * example from a fit of the same mean likelihood on a subsample), or null.
+     */
+    static Result minimize(Objective f, double[] start, double[][] inverseHessian, double gradientTolerance,
+                           String model) {
+        Result bfgs = bfgs(f, start, inverseHessian, gradientTolerance, 500);
         if (bfgs != null) {
             return bfgs;
         }
@@ -54,7 +64,8 @@ final class Minimizer {
         }
     }
 
-    private static Result bfgs(Objective f, double[] start, double tolerance, int maxIterations) {
+    private static Result bfgs(Objective f, double[] start, double[][] initialInverse, double tolerance,
+                               int maxIterations) {
         int n = start.length;
         double[] x = start.clone();
         double[] g = new double[n];
@@ -64,7 +75,11 @@ final class Minimizer {
         }
         double[][] h = new double[n][n];
         for (int i = 0; i < n; i++) {
-            h[i][i] = 1;
+            if (initialInverse != null) {
+                System.arraycopy(initialInverse[i], 0, h[i], 0, n);
+            } else {
+                h[i][i] = 1;
+            }
         }
         double[] d = new double[n];
         double[] xNew = new double[n];
@@ -75,7 +90,7 @@ final class Minimizer {
         int stalls = 0;
         for (int iteration = 1; iteration <= maxIterations; iteration++) {
             if (maxAbs(g) < tolerance) {
-                return new Result(x, fx, iteration);
+                return new Result(x, fx, iteration, h);
             }
             for (int i = 0; i < n; i++) {
                 double sum = 0;
@@ -113,7 +128,7 @@ final class Minimizer {
             }
             if (!accepted) {
                 // no decrease possible at double precision: accept a converged point with a small gradient
-                return maxAbs(g) < tolerance * 1e3 ? new Result(x, fx, iteration) : null;
+                return maxAbs(g) < tolerance * 1e3 ? new Result(x, fx, iteration, h) : null;
             }
             for (int i = 0; i < n; i++) {
                 s[i] = xNew[i] - x[i];
@@ -121,7 +136,7 @@ final class Minimizer {
             }
             double sy = dot(s, y);
             if (sy > 1e-300) {
-                if (iteration == 1) {
+                if (iteration == 1 && initialInverse == null) {
                     double scale = sy / dot(y, y);
                     for (int i = 0; i < n; i++) {
                         h[i][i] = scale;
@@ -151,7 +166,7 @@ final class Minimizer {
             }
             stalls = sameValue ? stalls + 1 : 0;
             if (stalls >= 3) {
-                return maxAbs(g) < tolerance * 1e3 ? new Result(x, fx, iteration) : null;
+                return maxAbs(g) < tolerance * 1e3 ? new Result(x, fx, iteration, h) : null;
             }
         }
         return null;
@@ -170,7 +185,7 @@ final class Minimizer {
                 throw new ModelFitException(model + " fit did not converge (the likelihood has no finite maximum "
                         + "for this data; check that customers have repeat purchases)");
             }
-            return new Result(best.getPoint(), value, -1);
+            return new Result(best.getPoint(), value, -1, null);
         } catch (MathIllegalStateException e) {
             throw new ModelFitException(model + " fit did not converge: " + e.getMessage());
         }
