@@ -124,6 +124,10 @@ final class Minimizer {
                     accepted = true;
                     break;
                 }
+                if (Math.abs(fNew - fx) <= 1e-14 * Math.abs(fx) && maxAbs(g) < tolerance * 1e3) {
+                    // the change is within the rounding noise of the sum over customers: converged
+                    return new Result(x, fx, iteration, h);
+                }
                 step *= 0.5;
             }
             if (!accepted) {
