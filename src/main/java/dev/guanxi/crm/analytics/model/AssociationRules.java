@@ -55,6 +55,7 @@ public final class AssociationRules {
      */
     public record Settings(double minSupport, double minConfidence, double minLift, int maxLength,
                            int maxConsequentSize, boolean includeEmptyAntecedent) {
+        /** @throws IllegalArgumentException if a threshold is out of range */
         public Settings {
             if (!(minSupport > 0 && minSupport <= 1)) {
                 throw new IllegalArgumentException("minimum support must be in (0, 1], was " + minSupport);
@@ -75,6 +76,7 @@ public final class AssociationRules {
             return new Settings(minSupport, minConfidence, 0, 10, 1, false);
         }
 
+        /** These settings with another minimum lift. */
         public Settings withMinLift(double lift) {
             return new Settings(minSupport, minConfidence, lift, maxLength, maxConsequentSize, includeEmptyAntecedent);
         }

@@ -28,6 +28,7 @@ public final class BgNbd {
 
     /** The model's parameters: r and α of the Gamma purchase-rate mixing, a and b of the Beta dropout mixing. */
     public record Parameters(double r, double alpha, double a, double b) {
+        /** @throws IllegalArgumentException unless all four are positive and finite */
         public Parameters {
             requirePositive("r", r);
             requirePositive("alpha", alpha);
@@ -86,6 +87,7 @@ public final class BgNbd {
         return new BgNbd(parameters);
     }
 
+    /** The model's parameters. */
     public Parameters parameters() {
         return parameters;
     }

@@ -24,6 +24,7 @@ public final class CustomerLifetimeValue {
      * @param unitsPerMonth       model time units per month (30 for days, 4.345 for weeks)
      */
     public record Settings(int months, double monthlyDiscountRate, double margin, double unitsPerMonth) {
+        /** @throws IllegalArgumentException if a setting is out of range */
         public Settings {
             if (months < 1 || months > 1200) {
                 throw new IllegalArgumentException("CLV horizon must be 1 to 1200 months, was " + months);
@@ -58,6 +59,7 @@ public final class CustomerLifetimeValue {
         }
     }
 
+    /** The settings of this calculation. */
     public Settings settings() {
         return settings;
     }

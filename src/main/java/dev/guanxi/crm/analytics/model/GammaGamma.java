@@ -20,6 +20,7 @@ public final class GammaGamma {
 
     /** The model's parameters p, q and γ (gamma). */
     public record Parameters(double p, double q, double gamma) {
+        /** @throws IllegalArgumentException unless all three are positive and finite */
         public Parameters {
             requirePositive("p", p);
             requirePositive("q", q);
@@ -56,6 +57,7 @@ public final class GammaGamma {
         return new GammaGamma(parameters);
     }
 
+    /** The model's parameters. */
     public Parameters parameters() {
         return parameters;
     }
