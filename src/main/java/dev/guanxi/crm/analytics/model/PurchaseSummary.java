@@ -77,13 +77,42 @@ public record PurchaseSummary(double frequency, double recency, double age, doub
             return Optional.empty();
         }
         LocalDate first = days.firstKey();
-        LocalDate last = days.lastKey();
-        int repeats = days.size() - 1;
         double repeatTotal = 0;
         for (double value : days.tailMap(first, false).values()) {
             repeatTotal += value;
         }
-        return Optional.of(new PurchaseSummary(repeats, ChronoUnit.DAYS.between(first, last) / unit.days(),
-                ChronoUnit.DAYS.between(first, calibrationEnd) / unit.days(), repeats == 0 ? 0 : repeatTotal / repeats));
+        return Optional.of(of(first, days.lastKey(), days.size(), repeatTotal, calibrationEnd, unit));
+    }
+
+    /**
+     * The summary from per-customer aggregates, for a scoring run that aggregates in SQL (for example
+     * {@code min(day), max(day), count(DISTINCT day)} and the total of the purchase days after the first, all
+     * restricted to days on or before the calibration end).
+     *
+     * @param firstPurchase        first purchase day
+     * @param lastPurchase         last purchase day (on or after the first, on or before the calibration end)
+     * @param purchaseDays         number of distinct purchase days (≥ 1; same-day purchases are one purchase)
+     * @param repeatPurchasesTotal total value of the purchase days after the first
+     * @throws IllegalArgumentException if the aggregates are inconsistent
+     */
+    public static PurchaseSummary of(LocalDate firstPurchase, LocalDate lastPurchase, int purchaseDays,
+                                     double repeatPurchasesTotal, LocalDate calibrationEnd, Unit unit) {
+        if (firstPurchase == null || lastPurchase == null || calibrationEnd == null || unit == null) {
+            throw new IllegalArgumentException("first and last purchase day, calibration end and unit are required");
+        }
+        if (lastPurchase.isBefore(firstPurchase) || lastPurchase.isAfter(calibrationEnd)) {
+            throw new IllegalArgumentException("purchases must satisfy first ≤ last ≤ calibration end, were "
+                    + firstPurchase + ", " + lastPurchase + ", " + calibrationEnd);
+        }
+        long span = ChronoUnit.DAYS.between(firstPurchase, lastPurchase);
+        if (purchaseDays < 1 || purchaseDays > span + 1 || (purchaseDays == 1) != (span == 0)) {
+            throw new IllegalArgumentException("number of purchase days " + purchaseDays + " does not fit the first and "
+                    + "last purchase " + firstPurchase + " and " + lastPurchase);
+        }
+        SpecialFunctions.requireFinite("repeat purchases total", repeatPurchasesTotal);
+        int repeats = purchaseDays - 1;
+        return new PurchaseSummary(repeats, span / unit.days(),
+                ChronoUnit.DAYS.between(firstPurchase, calibrationEnd) / unit.days(),
+                repeats == 0 ? 0 : repeatPurchasesTotal / repeats);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class PurchaseSummaryTest {
@@ -88,6 +89,15 @@ class PurchaseSummaryTest {
         PurchaseSummary weeks = PurchaseSummary.of(purchases, d.plusDays(14), PurchaseSummary.Unit.WEEKS).orElseThrow();
         assertThat(weeks.age()).isCloseTo(2, within(1e-12));
         assertThat(PurchaseSummary.of(purchases, d.minusDays(1), PurchaseSummary.Unit.DAYS)).isEmpty();
+        // the same from SQL-style aggregates
+        assertThat(PurchaseSummary.of(d, d.plusDays(10), 3, 40, d.plusDays(30), PurchaseSummary.Unit.DAYS))
+                .isEqualTo(s);
+        assertThatThrownBy(() -> PurchaseSummary.of(d, d.plusDays(10), 1, 40, d.plusDays(30),
+                PurchaseSummary.Unit.DAYS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("number of purchase days");
+        assertThatThrownBy(() -> PurchaseSummary.of(d, d.plusDays(40), 2, 40, d.plusDays(30),
+                PurchaseSummary.Unit.DAYS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("calibration end");
         PurchaseSummary once = PurchaseSummary.of(List.of(new PurchaseSummary.Purchase(d, 7)), d.plusDays(5),
                 PurchaseSummary.Unit.DAYS).orElseThrow();
         assertThat(once).isEqualTo(new PurchaseSummary(0, 0, 5, 0));
