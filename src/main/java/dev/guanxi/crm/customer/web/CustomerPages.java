@@ -49,11 +49,18 @@ class CustomerPages {
     private final CustomerService service;
     private final UserDirectory users;
     private final Validator validator;
+    private final java.util.List<dev.guanxi.crm.customer.CustomerPanel> panels;
 
-    CustomerPages(CustomerService service, UserDirectory users, Validator validator) {
+    CustomerPages(CustomerService service, UserDirectory users, Validator validator,
+                  java.util.List<dev.guanxi.crm.customer.CustomerPanel> panels) {
         this.service = service;
         this.users = users;
         this.validator = validator;
+        this.panels = panels;
+    }
+
+    /** A panel of another module as the page shows it: title, rows and an optional link. */
+    record PanelView(String titleKey, java.util.List<dev.guanxi.crm.customer.CustomerPanel.Row> rows, String link) {
     }
 
     @GetMapping
@@ -119,6 +126,9 @@ class CustomerPages {
         model.addAttribute("c", customer);
         model.addAttribute("contacts", service.contacts(id));
         model.addAttribute("timeline", service.timeline(id, 50));
+        model.addAttribute("panels", panels.stream()
+                .map(p -> new PanelView(p.titleKey(), p.rows(id), p.link(id)))
+                .filter(p -> !p.rows().isEmpty()).toList());
         model.addAttribute("contactForm", model.containsAttribute("contactForm") ? model.getAttribute("contactForm")
                 : new ContactForm());
         model.addAttribute("canEdit", CurrentUser.get().can(Permission.EDIT_CUSTOMERS));
