@@ -56,8 +56,12 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/error").permitAll()
+                        // signed one-click unsubscribe links in marketing e-mails (no login; the token is the key)
+                        .requestMatchers("/u/*").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
+                // mail clients POST one-click unsubscribes (RFC 8058) without a CSRF token
+                .csrf(c -> c.ignoringRequestMatchers("/u/*"))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll());
         return http.build();
