@@ -16,7 +16,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Signed one-click unsubscribe tokens: "customer.channel" and an HMAC-SHA256 of it. The key is
+ * Signed one-click unsubscribe tokens: the customer id and channel, and an HMAC-SHA256 of them. The key is
  * {@code guanxi.marketing.unsubscribe-secret} when set, otherwise generated once and kept in the database so that
  * every instance signs and checks with the same key.
  */
