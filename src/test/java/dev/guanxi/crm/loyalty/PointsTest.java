@@ -5,7 +5,6 @@ import dev.guanxi.crm.identity.internal.TestAccounts;
 import dev.guanxi.crm.identity.internal.TestAccounts.Account;
 import dev.guanxi.crm.loyalty.internal.LoyaltyJobs;
 import dev.guanxi.crm.loyalty.internal.PointsService;
-import dev.guanxi.crm.sales.PaymentMethod;
 import dev.guanxi.crm.sales.PaymentReceived;
 import dev.guanxi.crm.support.Api;
 import dev.guanxi.crm.support.IntegrationTest;
@@ -18,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,7 +26,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @EnableScenarios
 class PointsTest {
-
-    private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L * 10);
 
     @LocalServerPort
     int port;
@@ -71,15 +66,11 @@ class PointsTest {
     }
 
     long customer() {
-        Api.Response r = as(rep).post("/api/v1/customers", Api.json(Map.of("kind", "PERSON",
-                "name", "会员 Member " + System.nanoTime(), "customerType", "CONSUMER")));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
+        return Members.customer(as(rep), "会员 Member");
     }
 
     static PaymentReceived payment(long customerId, long orderId, String amount, LocalDate on) {
-        return new PaymentReceived(IDS.incrementAndGet(), orderId, customerId, new BigDecimal(amount), "CNY",
-                PaymentMethod.ALIPAY, on);
+        return Members.payment(customerId, orderId, amount, on);
     }
 
     long balance(long customerId) {
@@ -101,7 +92,7 @@ class PointsTest {
     @Test
     void theSamePaymentEventDeliveredTwiceEarnsOnce(Scenario scenario) {
         long c = customer();
-        PaymentReceived paid = payment(c, IDS.incrementAndGet(), "1234.56", today);
+        PaymentReceived paid = payment(c, Members.nextId(), "1234.56", today);
         scenario.publish(paid).andWaitForStateChange(() -> sum(c), n -> n > 0)
                 .andVerify(n -> assertThat(n).isEqualTo(1234));
         scenario.publish(paid).andWaitForStateChange(() -> jdbc.sql(
@@ -111,14 +102,15 @@ class PointsTest {
         points.onPayment(paid);
         assertThat(entries(c, "EARN")).isEqualTo(1);
         assertThat(balance(c)).isEqualTo(1234);
-        assertThat(jdbc.sql("SELECT count(*) FROM customer_timeline WHERE customer_id = ? AND kind = 'POINTS_EARNED'")
-                .param(c).query(Long.class).single()).isEqualTo(1);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "SELECT count(*) FROM customer_timeline WHERE customer_id = ? AND kind = 'POINTS_EARNED'")
+                .param(c).query(Long.class).single()).isEqualTo(1));
     }
 
     @Test
     void aRefundReversesItsShareAndRecordsWhatWasAlreadySpent() {
         long c = customer();
-        long order = IDS.incrementAndGet();
+        long order = Members.nextId();
         points.onPayment(payment(c, order, "1000.00", today));
         assertThat(balance(c)).isEqualTo(1000);
 
@@ -143,8 +135,8 @@ class PointsTest {
     @Test
     void lotsPastTheirDateExpireFirstInFirstOutOnce() {
         long c = customer();
-        points.onPayment(payment(c, IDS.incrementAndGet(), "500.00", today.minusMonths(25)));
-        points.onPayment(payment(c, IDS.incrementAndGet(), "300.00", today));
+        points.onPayment(payment(c, Members.nextId(), "500.00", today.minusMonths(25)));
+        points.onPayment(payment(c, Members.nextId(), "300.00", today));
         Api.Response r = as(rep).post("/api/v1/customers/" + c + "/points/redemptions", Api.json(Map.of("points", 120)));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(balance(c)).isEqualTo(680);
@@ -166,7 +158,7 @@ class PointsTest {
     @Test
     void aRedemptionCannotOverdrawNotEvenTwoAtOnce() throws Exception {
         long c = customer();
-        points.onPayment(payment(c, IDS.incrementAndGet(), "100.00", today));
+        points.onPayment(payment(c, Members.nextId(), "100.00", today));
         Api.Response over = as(rep).post("/api/v1/customers/" + c + "/points/redemptions", Api.json(Map.of("points", 101)));
         assertThat(over.status()).isEqualTo(400);
         assertThat(over.body()).contains("points");
@@ -191,7 +183,7 @@ class PointsTest {
     @Test
     void theApiChecksInputPermissionsAndVisibility() {
         long c = customer();
-        points.onPayment(payment(c, IDS.incrementAndGet(), "50.00", today));
+        points.onPayment(payment(c, Members.nextId(), "50.00", today));
         String path = "/api/v1/customers/" + c + "/points";
         assertThat(as(rep).post(path + "/redemptions", "{}").status()).isEqualTo(400);
         assertThat(as(rep).post(path + "/redemptions", Api.json(Map.of("points", 0))).body()).contains("points");

@@ -5,8 +5,6 @@ import dev.guanxi.crm.identity.internal.TestAccounts;
 import dev.guanxi.crm.identity.internal.TestAccounts.Account;
 import dev.guanxi.crm.loyalty.internal.PointsService;
 import dev.guanxi.crm.loyalty.internal.TierService;
-import dev.guanxi.crm.sales.PaymentMethod;
-import dev.guanxi.crm.sales.PaymentReceived;
 import dev.guanxi.crm.support.Api;
 import dev.guanxi.crm.support.IntegrationTest;
 import dev.guanxi.crm.support.Sessions;
@@ -18,13 +16,11 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -35,8 +31,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Member tiers: upgraded on payments, downgraded when spend leaves the rolling period, with history. */
 @IntegrationTest
 class TierTest {
-
-    private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L * 10 + 5);
 
     @LocalServerPort
     int port;
@@ -67,15 +61,11 @@ class TierTest {
     }
 
     long customer() {
-        Api.Response r = as(rep).post("/api/v1/customers", Api.json(Map.of("kind", "PERSON",
-                "name", "等级 Tier " + System.nanoTime(), "customerType", "CONSUMER")));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
+        return Members.customer(as(rep), "等级 Tier");
     }
 
     void pay(long customerId, String amount, LocalDate on) {
-        points.onPayment(new PaymentReceived(IDS.incrementAndGet(), IDS.incrementAndGet(), customerId,
-                new BigDecimal(amount), "CNY", PaymentMethod.CARD, on));
+        points.onPayment(Members.payment(customerId, Members.nextId(), amount, on));
     }
 
     String tier(long customerId) {
@@ -110,8 +100,9 @@ class TierTest {
         // evaluating again changes nothing
         tiers.evaluate(c, "NIGHTLY", today.plusMonths(2));
         assertThat(history(c)).hasSize(3);
-        assertThat(jdbc.sql("SELECT count(*) FROM customer_timeline WHERE customer_id = ? AND kind = 'TIER_CHANGED'")
-                .param(c).query(Long.class).single()).isEqualTo(3);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "SELECT count(*) FROM customer_timeline WHERE customer_id = ? AND kind = 'TIER_CHANGED'")
+                .param(c).query(Long.class).single()).isEqualTo(3));
 
         // the tier shows on the customer page (CustomerPanel) and on the API
         var session = Sessions.login(mvc, rep.username(), TestAccounts.PASSWORD);

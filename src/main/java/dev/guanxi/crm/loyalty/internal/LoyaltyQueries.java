@@ -63,8 +63,8 @@ public class LoyaltyQueries {
                         SELECT m.customer_id, c.name, m.tier_id, m.tier_since,
                                (SELECT coalesce(sum(points), 0) FROM points_ledger l WHERE l.customer_id = m.customer_id)
                         FROM loyalty_members m JOIN customers c ON c.id = m.customer_id AND c.deleted_at IS NULL
-                        WHERE (CAST(:tier AS bigint) IS NULL OR m.tier_id = :tier) AND """ + " " + vis.sql() + """
-                         ORDER BY m.tier_since DESC NULLS LAST, m.customer_id DESC LIMIT :limit OFFSET :offset""")
+                        WHERE (CAST(:tier AS bigint) IS NULL OR m.tier_id = :tier) AND\s""" + vis.sql()
+                        + " ORDER BY m.tier_since DESC NULLS LAST, m.customer_id DESC LIMIT :limit OFFSET :offset")
                 .params(vis.params()).param("tier", tierId).param("limit", size + 1).param("offset", (page - 1) * size)
                 .query((rs, n) -> new Member(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getLong(5)))

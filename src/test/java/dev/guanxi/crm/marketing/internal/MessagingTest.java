@@ -135,9 +135,10 @@ class MessagingTest {
         String raw = GreenMailUtil.getWholeMessage(mail);
         assertThat(mail.getHeader("List-Unsubscribe")[0]).contains("/u/");
         assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
-        assertThat(jdbc.sql("SELECT customer_id FROM customer_timeline WHERE kind = 'MESSAGE_SENT' AND source_ref LIKE ?")
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "SELECT customer_id FROM customer_timeline WHERE kind = 'MESSAGE_SENT' AND source_ref LIKE ?")
                 .param("message:" + done.get("job").get("id").asLong() + ":%").query(Long.class).list())
-                .containsExactly(wang);
+                .containsExactly(wang));
 
         // running the finished job again sends nobody twice
         messages.process(done.get("job").get("id").asLong());
