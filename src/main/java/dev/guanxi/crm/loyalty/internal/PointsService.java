@@ -79,7 +79,8 @@ public class PointsService {
         if (p.amount() == null || p.amount().signum() == 0) {
             return;
         }
-        String ref = String.valueOf(p.paymentId());
+        // Refunds may come from their own table (ids of another sequence): their key must not clash with payments'.
+        String ref = (p.amount().signum() > 0 ? "" : "refund:") + p.paymentId();
         if (ledger.exists(PAYMENT, ref)) {
             return;
         }

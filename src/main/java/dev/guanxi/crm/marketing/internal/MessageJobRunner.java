@@ -5,7 +5,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,24 +24,18 @@ class MessageJobRunner {
 
     private final ObjectProvider<MessageService> service;
     private final MessageJobs jobs;
-    private final boolean background;
     private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "message-jobs");
         t.setDaemon(true);
         return t;
     });
 
-    MessageJobRunner(ObjectProvider<MessageService> service, MessageJobs jobs,
-                     @Value("${guanxi.marketing.messages-background:true}") boolean background) {
+    MessageJobRunner(ObjectProvider<MessageService> service, MessageJobs jobs) {
         this.service = service;
         this.jobs = jobs;
-        this.background = background;
     }
 
     void startAfterCommit(long jobId) {
-        if (!background) {
-            return;
-        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
