@@ -1,20 +1,23 @@
 package dev.guanxi.crm.loyalty.internal;
 
 import dev.guanxi.crm.customer.CustomerPanel;
-import dev.guanxi.crm.loyalty.LoyaltyDirectory;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** The loyalty card of the customer 360 page: tier and points balance, linking to the customer's points page. */
+/**
+ * The loyalty card of the customer 360 page: tier and points balance (one statement), linking to the customer's
+ * points page.
+ */
 @Component
 class LoyaltyPanel implements CustomerPanel {
 
-    private final LoyaltyDirectory loyalty;
+    private final JdbcClient jdbc;
 
-    LoyaltyPanel(LoyaltyDirectory loyalty) {
-        this.loyalty = loyalty;
+    LoyaltyPanel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -24,9 +27,15 @@ class LoyaltyPanel implements CustomerPanel {
 
     @Override
     public List<Row> rows(long customerId) {
-        String tier = loyalty.currentTier(customerId).map(t -> t.name(LocaleContextHolder.getLocale())).orElse("—");
-        return List.of(new Row("loyalty.panel.tier", tier),
-                new Row("loyalty.panel.balance", String.format("%,d", loyalty.pointsBalance(customerId))));
+        boolean zh = "zh".equals(LocaleContextHolder.getLocale().getLanguage());
+        return jdbc.sql("""
+                        SELECT (SELECT CASE WHEN ? THEN t.name_zh ELSE t.name_en END FROM loyalty_members m
+                                JOIN loyalty_tiers t ON t.id = m.tier_id WHERE m.customer_id = ?),
+                               (SELECT coalesce(sum(points), 0) FROM points_ledger WHERE customer_id = ?)""")
+                .params(zh, customerId, customerId)
+                .query((rs, n) -> List.of(new Row("loyalty.panel.tier", rs.getString(1) == null ? "—" : rs.getString(1)),
+                        new Row("loyalty.panel.balance", String.format("%,d", rs.getLong(2)))))
+                .single();
     }
 
     @Override

@@ -27,9 +27,10 @@ class ConsentPanel implements CustomerPanel {
 
     @Override
     public List<Row> rows(long customerId) {
+        java.util.Set<MessageChannel> optedOut = consents.optedOutChannels(customerId);
         return java.util.Arrays.stream(MessageChannel.values())
                 .map(c -> new Row("message.channel." + c.name(), messages.getMessage(
-                        consents.optedOut(customerId, c) ? "consent.state.opted-out" : "consent.state.allowed", null,
+                        optedOut.contains(c) ? "consent.state.opted-out" : "consent.state.allowed", null,
                         LocaleContextHolder.getLocale())))
                 .toList();
     }

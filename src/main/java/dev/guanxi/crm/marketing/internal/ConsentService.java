@@ -46,6 +46,12 @@ public class ConsentService implements ConsentDirectory {
                 .params(customerId, channel.name()).query(Boolean.class).single();
     }
 
+    /** The channels the customer opted out of (one statement; no visibility check: for the 360 page's panel). */
+    java.util.Set<MessageChannel> optedOutChannels(long customerId) {
+        return jdbc.sql("SELECT channel FROM marketing_consents WHERE customer_id = ? AND opted_out").param(customerId)
+                .query((rs, n) -> MessageChannel.valueOf(rs.getString(1))).set();
+    }
+
     /** Both channels of a customer the signed-in user may see. */
     @Transactional(readOnly = true)
     public List<ConsentState> of(long customerId) {
