@@ -199,9 +199,15 @@ class PointsTest {
         assertThat(as(otherRep).get(path).status()).isEqualTo(404);
         assertThat(as(otherRep).post(path + "/redemptions", Api.json(Map.of("points", 1))).status()).isEqualTo(404);
 
+        // a client retrying a redemption with the same reference redeems once
+        String again = Api.json(Map.of("points", 5, "reference", "POS-" + c));
+        assertThat(as(rep).post(path + "/redemptions", again).status()).isEqualTo(201);
+        assertThat(as(rep).post(path + "/redemptions", again).status()).isEqualTo(409);
+        assertThat(balance(c)).isEqualTo(45);
+
         Api.Response ok = as(manager).post(path + "/adjustments", Api.json(Map.of("points", 25, "reason", "生日 Birthday")));
         assertThat(ok.status()).as(ok.body()).isEqualTo(201);
-        assertThat(ok.json().get("balance").asLong()).isEqualTo(75);
+        assertThat(ok.json().get("balance").asLong()).isEqualTo(70);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE entity_type = 'points' AND entity_id = ?")
                 .param(String.valueOf(ok.json().get("entryId").asLong())).query(Long.class).single()).isEqualTo(1);
     }
