@@ -53,14 +53,20 @@ class CustomerPages {
     private final Validator validator;
     private final DuplicateQueue duplicates;
     private final CustomerMerges merges;
+    private final java.util.List<dev.guanxi.crm.customer.CustomerPanel> panels;
 
     CustomerPages(CustomerService service, UserDirectory users, Validator validator, DuplicateQueue duplicates,
-                  CustomerMerges merges) {
+                  CustomerMerges merges, java.util.List<dev.guanxi.crm.customer.CustomerPanel> panels) {
         this.service = service;
         this.duplicates = duplicates;
         this.merges = merges;
         this.users = users;
         this.validator = validator;
+        this.panels = panels;
+    }
+
+    /** A panel of another module as the page shows it: title, rows and an optional link. */
+    record PanelView(String titleKey, java.util.List<dev.guanxi.crm.customer.CustomerPanel.Row> rows, String link) {
     }
 
     @GetMapping
@@ -132,6 +138,9 @@ class CustomerPages {
         model.addAttribute("merges", merges.mergesInto(id));
         model.addAttribute("contacts", service.contacts(id));
         model.addAttribute("timeline", service.timeline(id, 50));
+        model.addAttribute("panels", panels.stream()
+                .map(p -> new PanelView(p.titleKey(), p.rows(id), p.link(id)))
+                .filter(p -> !p.rows().isEmpty()).toList());
         model.addAttribute("contactForm", model.containsAttribute("contactForm") ? model.getAttribute("contactForm")
                 : new ContactForm());
         model.addAttribute("canEdit", CurrentUser.get().can(Permission.EDIT_CUSTOMERS));

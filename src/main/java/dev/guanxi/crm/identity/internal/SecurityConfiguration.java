@@ -58,8 +58,12 @@ class SecurityConfiguration {
                                 "/error").permitAll()
                         // public satisfaction survey answers reached by a signed link (service module); CSRF stays on
                         .requestMatchers("/s/*").permitAll()
+                        // signed one-click unsubscribe links in marketing e-mails (no login; the token is the key)
+                        .requestMatchers("/u/*").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
+                // mail clients POST one-click unsubscribes (RFC 8058) without a CSRF token
+                .csrf(c -> c.ignoringRequestMatchers("/u/*"))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll());
         return http.build();
