@@ -20,6 +20,7 @@ public class CustomerReferences implements CustomerMergeParticipant {
     private final String name;
     private final JdbcClient jdbc;
     private final Map<String, String> columnByTable = new LinkedHashMap<>();
+    private final Map<String, List<String>> uniqueByTable = new LinkedHashMap<>();
 
     /** @param tables table names, each optionally with {@code .column} when the column is not customer_id */
     public CustomerReferences(String name, JdbcClient jdbc, String... tables) {
@@ -35,6 +36,23 @@ public class CustomerReferences implements CustomerMergeParticipant {
         }
     }
 
+    /**
+     * Rows of {@code table} that would break a unique constraint over the customer column and {@code columns} stay
+     * with the merged customer (e.g. the survivor already answered the same survey campaign).
+     */
+    public CustomerReferences unique(String table, String... columns) {
+        if (!columnByTable.containsKey(table)) {
+            throw new IllegalArgumentException("Unknown table " + table);
+        }
+        for (String column : columns) {
+            if (!NAME.matcher(column).matches()) {
+                throw new IllegalArgumentException("Not a column name: " + column);
+            }
+        }
+        uniqueByTable.put(table, List.of(columns));
+        return this;
+    }
+
     @Override
     public String name() {
         return name;
@@ -44,8 +62,17 @@ public class CustomerReferences implements CustomerMergeParticipant {
     public Map<String, List<Long>> moveRecords(long from, long to) {
         Map<String, List<Long>> moved = new LinkedHashMap<>();
         columnByTable.forEach((key, column) -> {
-            List<Long> ids = jdbc.sql("UPDATE " + table(key) + " SET " + column + " = ? WHERE " + column
-                    + " = ? RETURNING id").params(to, from).query(Long.class).list();
+            StringBuilder clash = new StringBuilder();
+            List<String> unique = uniqueByTable.getOrDefault(key, List.of());
+            if (!unique.isEmpty()) {
+                clash.append(" AND NOT EXISTS (SELECT 1 FROM ").append(table(key)).append(" o WHERE o.").append(column)
+                        .append(" = :to");
+                unique.forEach(u -> clash.append(" AND o.").append(u).append(" = ").append(table(key)).append('.').append(u));
+                clash.append(')');
+            }
+            List<Long> ids = jdbc.sql("UPDATE " + table(key) + " SET " + column + " = :to WHERE " + column
+                    + " = :from" + clash + " RETURNING id").param("to", to).param("from", from)
+                    .query(Long.class).list();
             if (!ids.isEmpty()) {
                 moved.put(key, ids);
             }

@@ -170,6 +170,11 @@ class DuplicatesAndMergeTest {
                 "customerId", merged, "subject", "call " + unique)));
         assertThat(activity.status()).as(activity.body()).isEqualTo(201);
 
+        long points = jdbc.sql("""
+                        INSERT INTO points_ledger (customer_id, kind, points, source, source_ref, occurred_on, reason)
+                        VALUES (?, 'ADJUST', 50, 'test', ?, current_date, 'merge test') RETURNING id""")
+                .params(merged, "merge-" + unique).query(Long.class).single();
+
         // bad requests first: nothing changes
         assertThat(as(rep).post("/api/v1/customers/merges", Api.json(Map.of("survivorId", survivor, "mergedId", survivor)))
                 .status()).isEqualTo(400);
@@ -195,6 +200,7 @@ class DuplicatesAndMergeTest {
         assertThat(owner("contacts", contact)).isEqualTo(survivor);
         assertThat(owner("opportunities", opportunity)).isEqualTo(survivor);
         assertThat(owner("activities", activity)).isEqualTo(survivor);
+        assertThat(ownerOf("points_ledger", points)).as("loyalty points follow").isEqualTo(survivor);
         assertThat(live(merged)).isFalse();
         // the old id still resolves, in the API and on the pages
         Api.Response old = as(rep).get("/api/v1/customers/" + merged);
@@ -213,6 +219,7 @@ class DuplicatesAndMergeTest {
         assertThat(owner("contacts", contact)).isEqualTo(merged);
         assertThat(owner("opportunities", opportunity)).isEqualTo(merged);
         assertThat(owner("activities", activity)).isEqualTo(merged);
+        assertThat(ownerOf("points_ledger", points)).isEqualTo(merged);
         assertThat(as(rep).post("/api/v1/customers/merges/" + mergeId + "/undo", "").status()).isEqualTo(409);
     }
 
@@ -237,8 +244,11 @@ class DuplicatesAndMergeTest {
     }
 
     private long owner(String table, Api.Response created) {
-        return jdbc.sql("SELECT customer_id FROM " + table + " WHERE id = ?").param(created.json().get("id").asLong())
-                .query(Long.class).single();
+        return ownerOf(table, created.json().get("id").asLong());
+    }
+
+    private long ownerOf(String table, long id) {
+        return jdbc.sql("SELECT customer_id FROM " + table + " WHERE id = ?").param(id).query(Long.class).single();
     }
 
     private long insertDirectly(String name, String email) {
