@@ -70,6 +70,18 @@ public class Attachments {
 
     /** A stored file to send: its record and an open stream the caller closes. */
     public record Download(TicketAttachment attachment, InputStream content) {
+
+        /** The file as a download: its checked type, never rendered inline, the name encoded (RFC 6266). */
+        public org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> asResponse() {
+            return org.springframework.http.ResponseEntity.ok()
+                    .contentType(org.springframework.http.MediaType.parseMediaType(attachment.contentType()))
+                    .contentLength(attachment.sizeBytes())
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                            org.springframework.http.ContentDisposition.attachment()
+                                    .filename(attachment.fileName(), StandardCharsets.UTF_8).build().toString())
+                    .header("X-Content-Type-Options", "nosniff")
+                    .body(new org.springframework.core.io.InputStreamResource(content));
+        }
     }
 
     @Transactional
