@@ -85,11 +85,11 @@ public record TicketState(TicketType type, TicketStatus status, String keyPoints
         return switch (target) {
             case RECORDED -> recorded(s);
             case SOLUTION_PROPOSED -> {
-                require(s.solution(), "solution");
+                require(s.solution(), "solution", "complaint.validation.solution");
                 yield with(target, keyPoints, valid, invalidReason, cause, s.solution().strip(), followUp);
             }
             case FOLLOWED_UP -> {
-                require(s.followUp(), "followUp");
+                require(s.followUp(), "followUp", "complaint.validation.follow-up");
                 yield with(target, keyPoints, valid, invalidReason, cause, solution, s.followUp().strip());
             }
             default -> with(target, keyPoints, valid, invalidReason, cause, solution, followUp);
@@ -121,9 +121,9 @@ public record TicketState(TicketType type, TicketStatus status, String keyPoints
         return new TicketState(type, to, keyPoints, valid, invalidReason, cause, solution, followUp);
     }
 
-    private static void require(String value, String field) {
+    private static void require(String value, String field, String messageKey) {
         if (blank(value)) {
-            throw new InvalidInputException(field, "complaint.validation." + (field.equals("solution") ? "solution" : "follow-up"));
+            throw new InvalidInputException(field, messageKey);
         }
     }
 

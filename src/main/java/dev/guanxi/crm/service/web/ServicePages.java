@@ -62,7 +62,10 @@ class ServicePages {
     @GetMapping("/service/sla")
     String sla(Model model) {
         model.addAttribute("policies", sla.policies());
-        model.addAttribute("calendar", sla.calendar());
+        CalendarSettings calendar = sla.calendar();
+        model.addAttribute("calendar", calendar);
+        model.addAttribute("holidayText", String.join("\n", calendar.holidays().stream()
+                .map(h -> h.day() + " " + h.name()).toList()));
         model.addAttribute("mayEdit", SlaAdministration.mayEdit(CurrentUser.get()));
         model.addAttribute("priorities", TicketPriority.values());
         model.addAttribute("tiers", ValueTier.values());
