@@ -63,7 +63,7 @@ class TicketApi {
                           @Size(max = 2000) String note) {
     }
 
-    record CommentBody(@NotBlank @Size(max = 20000) String body, boolean customerVisible) {
+    record CommentBody(@NotBlank @Size(max = 20000) String body, Boolean customerVisible) {
     }
 
     @GetMapping
@@ -120,7 +120,7 @@ class TicketApi {
 
     @PostMapping("/{id}/comments")
     ResponseEntity<List<TicketComment>> comment(@PathVariable long id, @Valid @RequestBody CommentBody body) {
-        tickets.comment(id, body.body(), body.customerVisible());
+        tickets.comment(id, body.body(), Boolean.TRUE.equals(body.customerVisible()));
         return ResponseEntity.status(201).body(tickets.comments(id));
     }
 

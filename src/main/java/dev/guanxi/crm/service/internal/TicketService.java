@@ -272,15 +272,24 @@ public class TicketService {
             }
         });
         Map<Long, String> customerNames = customers.names(customerIds);
-        Map<Long, String> ownerNames = ownerIds.isEmpty() ? Map.of() : users.displayNames(ownerIds);
-        Map<Long, String> teamNames = teamIds.isEmpty() ? Map.of() : users.teamNames(teamIds);
+        // HashMaps: owner and team may be null (unassigned)
+        Map<Long, String> ownerNames = new java.util.HashMap<>(ownerIds.isEmpty() ? Map.of() : users.displayNames(ownerIds));
+        Map<Long, String> teamNames = new java.util.HashMap<>(teamIds.isEmpty() ? Map.of() : users.teamNames(teamIds));
         BusinessCalendar calendar = sla.calendar();
         Instant now = Instant.now();
         return rows.stream().map(t -> t.with(customerNames.get(t.customerId()), ownerNames.get(t.ownerId()),
                 teamNames.get(t.teamId()),
-                t.firstResponseAt() == null && t.resolvedAt() == null
-                        ? calendar.between(now, t.firstResponseDue()).toMinutes() : null,
-                t.resolvedAt() == null ? calendar.between(now, t.resolutionDue()).toMinutes() : null)).toList();
+                t.firstResponseAt() == null && t.resolvedAt() == null ? minutesLeft(calendar, now, t.firstResponseDue()) : null,
+                t.resolvedAt() == null ? minutesLeft(calendar, now, t.resolutionDue()) : null)).toList();
+    }
+
+    /**
+     * Business minutes until the deadline; past it, the business minutes overdue, at least one (a deadline passed
+     * outside working hours is overdue although no working time has passed since).
+     */
+    private static long minutesLeft(BusinessCalendar calendar, Instant now, Instant deadline) {
+        long minutes = calendar.between(now, deadline).toMinutes();
+        return deadline.isBefore(now) ? Math.min(-1, minutes) : minutes;
     }
 
     record Deadlines(Instant response, Instant resolution) {
