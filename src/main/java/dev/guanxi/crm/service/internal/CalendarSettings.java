@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** The business calendar as edited on the SLA page and the API. */
 public record CalendarSettings(@NotBlank String zone, @NotEmpty Set<DayOfWeek> workDays, @NotNull LocalTime dayStart,
-                               @NotNull LocalTime dayEnd, List<@jakarta.validation.Valid Holiday> holidays, int version) {
+                               @NotNull LocalTime dayEnd, List<@jakarta.validation.Valid Holiday> holidays, @NotNull Integer version) {
 
     public record Holiday(@NotNull LocalDate day, @NotBlank String name) {
     }

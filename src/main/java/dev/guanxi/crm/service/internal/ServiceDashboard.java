@@ -64,8 +64,8 @@ public class ServiceDashboard {
                         + " WHERE e.escalated_at >= :weekStart AND " + vis)
                 .params(params).query(Long.class).single();
         Double[] avg = jdbc.sql("""
-                        SELECT avg(extract(epoch FROM t.first_response_at - t.created_at)) / 3600 AS fr,
-                               avg(extract(epoch FROM t.resolved_at - t.created_at)) / 3600 AS res
+                        SELECT CAST(avg(extract(epoch FROM t.first_response_at - t.created_at)) / 3600 AS float8) AS fr,
+                               CAST(avg(extract(epoch FROM t.resolved_at - t.created_at)) / 3600 AS float8) AS res
                         FROM tickets t WHERE t.created_at >= now() - interval '90 days' AND """ + " " + vis)
                 .params(params).query((rs, n) -> new Double[]{rs.getObject("fr", Double.class),
                         rs.getObject("res", Double.class)}).single();

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
  * First-response and resolution times in business minutes for a priority and a customer value tier (null: every
  * tier without its own policy).
  */
-public record SlaPolicy(long id, @NotNull TicketPriority priority, ValueTier valueTier,
+public record SlaPolicy(Long id, @NotNull TicketPriority priority, ValueTier valueTier,
                         @NotNull @Min(1) @Max(525600) Integer firstResponseMinutes,
-                        @NotNull @Min(1) @Max(525600) Integer resolutionMinutes, int version) {
+                        @NotNull @Min(1) @Max(525600) Integer resolutionMinutes, Integer version) {
 }

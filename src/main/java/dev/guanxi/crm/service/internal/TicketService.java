@@ -298,7 +298,7 @@ public class TicketService {
     private Deadlines deadlines(TicketPriority priority, CustomerSummary customer, Instant from) {
         BusinessCalendar calendar = sla.calendar();
         SlaPolicy p = sla.policyFor(priority, customer == null ? null : customer.valueTier())
-                .orElse(new SlaPolicy(0, priority, null, 9 * 60, 5 * 9 * 60, 0));
+                .orElse(new SlaPolicy(null, priority, null, 9 * 60, 5 * 9 * 60, null));
         return new Deadlines(calendar.plus(from, Duration.ofMinutes(p.firstResponseMinutes())),
                 calendar.plus(from, Duration.ofMinutes(p.resolutionMinutes())));
     }

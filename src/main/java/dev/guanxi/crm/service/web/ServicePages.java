@@ -83,7 +83,7 @@ class ServicePages {
             redirect.addFlashAttribute("errorKeys", List.of("sla.validation.policy"));
             return "redirect:/service/sla";
         }
-        sla.savePolicy(new SlaPolicy(0, priority, valueTier, firstResponseMinutes, resolutionMinutes, 0));
+        sla.savePolicy(new SlaPolicy(null, priority, valueTier, firstResponseMinutes, resolutionMinutes, null));
         redirect.addFlashAttribute("message", "sla.saved");
         return "redirect:/service/sla";
     }

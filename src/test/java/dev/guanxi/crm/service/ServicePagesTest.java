@@ -1,0 +1,123 @@
+package dev.guanxi.crm.service;
+
+import dev.guanxi.crm.identity.Role;
+import dev.guanxi.crm.identity.internal.TestAccounts;
+import dev.guanxi.crm.identity.internal.TestAccounts.Account;
+import dev.guanxi.crm.support.Api;
+import dev.guanxi.crm.support.IntegrationTest;
+import dev.guanxi.crm.support.Sessions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.Map;
+
+import static dev.guanxi.crm.identity.internal.TestAccounts.PASSWORD;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The service pages: dashboard, ticket list and page with workflow steps and replies, knowledge base, SLA. */
+@IntegrationTest
+class ServicePagesTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+
+    Account agent;
+    MockHttpSession session;
+    long customerId;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        TestAccounts accounts = new TestAccounts(context);
+        agent = accounts.user(Role.SERVICE_AGENT, null);
+        session = Sessions.login(mvc, agent.username(), PASSWORD);
+        customerId = new Api(port, agent.token()).post("/api/v1/customers", Api.json(Map.of("kind", "ORGANIZATION",
+                "name", "页面客户 " + System.nanoTime(), "customerType", "BUSINESS"))).json().get("id").asLong();
+    }
+
+    @Test
+    void anAgentOpensAComplaintOnTheFormAndWalksItToClosed() throws Exception {
+        mvc.perform(get("/service/tickets/new").param("customerId", Long.toString(customerId)).session(session))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("ticket-form")));
+        mvc.perform(post("/service/tickets").session(session).with(csrf()).param("type", "COMPLAINT")
+                        .param("channel", "PHONE").param("priority", "URGENT").param("customerId", "")
+                        .param("subject", ""))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("is-invalid")));
+        String location = mvc.perform(post("/service/tickets").session(session).with(csrf()).param("type", "COMPLAINT")
+                        .param("channel", "PHONE").param("priority", "URGENT").param("customerId", Long.toString(customerId))
+                        .param("subject", "页面投诉 Page complaint"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+        mvc.perform(get(location).session(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("step-RECORDED")))
+                .andExpect(content().string(containsString("页面投诉 Page complaint")));
+        mvc.perform(post(location + "/transition").session(session).with(csrf()).param("version", "0")
+                        .param("status", "CLOSED"))
+                .andExpect(flash().attribute("errorText", containsString("Allowed next steps: RECORDED")));
+        mvc.perform(post(location + "/transition").session(session).with(csrf()).param("version", "0")
+                        .param("status", "RECORDED").param("valid", "true"))
+                .andExpect(flash().attributeExists("errorKeys"));
+        step(location, 0, "RECORDED", "keyPoints", "包装破损", "valid", "true", "cause", "PRODUCT_QUALITY");
+        step(location, 1, "SOLUTION_PROPOSED", "solution", "补发");
+        step(location, 2, "CUSTOMER_CONFIRMED");
+        step(location, 3, "FOLLOWED_UP", "followUp", "满意");
+        step(location, 4, "CLOSED");
+        mvc.perform(get(location).session(session)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"workflow\""))))
+                .andExpect(content().string(not(containsString("step-"))));
+        mvc.perform(post(location + "/comments").session(session).with(csrf()).param("body", "已补发")
+                .param("customerVisible", "true")).andExpect(redirectedUrlPattern("/service/tickets/*"));
+        mvc.perform(get("/service/tickets").session(session).param("customerId", Long.toString(customerId)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("/service/tickets/" + id)));
+        mvc.perform(get("/service/tickets").session(session).param("priority", "HUGE"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("alert-warning")));
+        mvc.perform(get("/service").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("open-chart")))
+                .andExpect(content().string(not(containsString("satisfaction-trend"))));
+    }
+
+    private void step(String location, int version, String status, String... fields) throws Exception {
+        var request = post(location + "/transition").session(session).with(csrf())
+                .param("version", Integer.toString(version)).param("status", status);
+        for (int i = 0; i < fields.length; i += 2) {
+            request.param(fields[i], fields[i + 1]);
+        }
+        mvc.perform(request).andExpect(flash().attribute("message", "ticket.moved"));
+    }
+
+    @Test
+    void knowledgeBaseAndSlaPagesRender() throws Exception {
+        String location = mvc.perform(post("/service/kb").session(session).with(csrf()).param("title", "页面文章")
+                        .param("body", "# 步骤\n<script>x</script>").param("tags", "售后，退货"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(location).session(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<h1>步骤</h1>")))
+                .andExpect(content().string(containsString("&lt;script&gt;x&lt;/script&gt;")));
+        mvc.perform(get("/service/kb").session(session).param("q", "文章")).andExpect(status().isOk())
+                .andExpect(content().string(containsString(location)));
+        mvc.perform(get("/service/sla").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Asia/Shanghai")))
+                .andExpect(content().string(containsString("2026-10-01")))
+                .andExpect(content().string(not(containsString("policy-form"))));
+    }
+}
