@@ -162,6 +162,12 @@ class TicketApiTest {
         assertThat(propose.status()).isEqualTo(409);
         assertThat(propose.json().get("detail").asString()).contains("Allowed next steps: CLOSED");
         assertThat(move(agent, id, Map.of("status", "CLOSED")).json().get("status").asString()).isEqualTo("CLOSED");
+        TicketSummary summary = context.getBean(TicketDirectory.class).find(id).orElseThrow();
+        assertThat(summary.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(summary.customerId()).isEqualTo(customerId);
+        assertThat(summary.closedAt()).isNotNull();
+        assertThat(context.getBean(TicketDirectory.class).find(-1)).isEmpty();
+        assertThat(context.getBean(OpenComplaints.class).count(customerId)).isZero();
     }
 
     @Test
