@@ -113,6 +113,9 @@ class KnowledgeBaseTest {
         JsonNode solving = as(rep).get("/api/v1/tickets/" + ticket + "/articles").json();
         assertThat(solving).hasSize(1);
         assertThat(solving.get(0).get("id").asLong()).isEqualTo(id);
+        assertThat(as(rep).get("/api/v1/kb/articles/" + id + "/tickets").json().get(0).get("id").asLong()).isEqualTo(ticket);
+        Account outsider = new TestAccounts(context).user(Role.SALES_REP, new TestAccounts(context).team("kb-other"));
+        assertThat(as(outsider).get("/api/v1/kb/articles/" + id + "/tickets").json()).as("tickets not visible").isEmpty();
         assertThat(as(agent).put("/api/v1/kb/articles/" + id + "/tickets/999999999", "", null).status()).isEqualTo(404);
         assertThat(as(agent).delete("/api/v1/kb/articles/" + id + "/tickets/" + ticket, null).status()).isEqualTo(204);
         assertThat(as(rep).get("/api/v1/tickets/" + ticket + "/articles").json()).isEmpty();

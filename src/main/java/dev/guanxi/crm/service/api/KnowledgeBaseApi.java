@@ -81,6 +81,13 @@ class KnowledgeBaseApi {
         return Map.of("helpfulCount", kb.voteHelpful(id));
     }
 
+    @GetMapping("/{id}/tickets")
+    @Operation(summary = "The tickets the article solved that the user sees (of the 50 linked last)")
+    java.util.List<dev.guanxi.crm.service.internal.Ticket> tickets(@PathVariable long id) {
+        kb.get(id);
+        return kb.solvedTickets(id);
+    }
+
     @PutMapping("/{id}/tickets/{ticketId}")
     @Operation(summary = "Links the article to a ticket it solved")
     ResponseEntity<Void> link(@PathVariable long id, @PathVariable long ticketId) {

@@ -168,20 +168,11 @@ public class KnowledgeBase {
                 .param(ticketId).query(KnowledgeBase::summary).list();
     }
 
-    /** Ids of the tickets the article solved that the user sees (newest first, at most 50). */
+    /** The tickets the article solved that the user sees (of the 50 linked last). */
     @Transactional(readOnly = true)
     public List<Ticket> solvedTickets(long articleId) {
-        List<Long> ids = jdbc.sql("SELECT ticket_id FROM kb_article_tickets WHERE article_id = ? ORDER BY linked_at DESC LIMIT 50")
-                .param(articleId).query(Long.class).list();
-        List<Ticket> visible = new ArrayList<>();
-        for (long id : ids) {
-            try {
-                visible.add(tickets.get(id));
-            } catch (NotFoundException hidden) {
-                // a ticket of a customer this user does not see
-            }
-        }
-        return visible;
+        return tickets.visible(jdbc.sql("SELECT ticket_id FROM kb_article_tickets WHERE article_id = ? ORDER BY linked_at DESC LIMIT 50")
+                .param(articleId).query(Long.class).list());
     }
 
     /**

@@ -95,6 +95,12 @@ public class TicketService {
         return withDetails(List.of(t)).get(0);
     }
 
+    /** The given tickets that the signed-in user sees (others are left out), newest first. */
+    @Transactional(readOnly = true)
+    public List<Ticket> visible(java.util.Collection<Long> ids) {
+        return withDetails(tickets.findAll(ids, CurrentUser.get()));
+    }
+
     @Transactional
     public void update(long id, int version, TicketData d) {
         CurrentUser user = CurrentUser.get();

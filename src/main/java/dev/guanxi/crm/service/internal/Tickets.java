@@ -112,6 +112,18 @@ class Tickets {
                 .params(params).param("id", id).query(Tickets::map).optional();
     }
 
+    /** The given tickets the user sees, newest first. */
+    List<Ticket> findAll(java.util.Collection<Long> ids, CurrentUser user) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = new HashMap<>();
+        String vis = visibility(user, params);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tickets t WHERE t.id IN (:ids) AND " + vis
+                        + " ORDER BY t.created_at DESC, t.id DESC")
+                .params(params).param("ids", ids).query(Tickets::map).list();
+    }
+
     /** One page, plus one row telling whether more follow. */
     List<Ticket> search(TicketQuery q, CurrentUser user, int limit, int offset) {
         Map<String, Object> params = new HashMap<>();
