@@ -14,7 +14,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.unit.DataSize;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,20 +61,8 @@ class AttachmentTest {
                 .json().get("id").asLong();
     }
 
-    Api.Response upload(Account account, String fileName, byte[] content) throws Exception {
-        String boundary = "----guanxi" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + port + "/api/v1/tickets/" + ticketId + "/attachments"))
-                        .header("Authorization", "Bearer " + account.token()).header("Accept", "application/json")
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Api.Response(r.statusCode(), r.body(), r.headers());
+    Api.Response upload(Account account, String fileName, byte[] content) {
+        return new Api(port, account.token()).upload("/api/v1/tickets/" + ticketId + "/attachments", fileName, content);
     }
 
     HttpResponse<byte[]> download(Account account, long attachmentId) throws Exception {
