@@ -33,6 +33,8 @@ CREATE INDEX tickets_status_created ON tickets (status, created_at DESC);
 CREATE INDEX tickets_customer ON tickets (customer_id, created_at DESC);
 CREATE INDEX tickets_owner ON tickets (owner_id, created_at DESC);
 CREATE INDEX tickets_team ON tickets (team_id, created_at DESC);
+-- subject search (ILIKE %…%)
+CREATE INDEX tickets_subject_trgm ON tickets USING gin (subject gin_trgm_ops);
 -- the escalation job's scan: unresolved tickets by deadline
 CREATE INDEX tickets_unresolved_response ON tickets (first_response_due) WHERE first_response_at IS NULL AND resolved_at IS NULL AND closed_at IS NULL;
 CREATE INDEX tickets_unresolved_resolution ON tickets (resolution_due) WHERE resolved_at IS NULL AND closed_at IS NULL;

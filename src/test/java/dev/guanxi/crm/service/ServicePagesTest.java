@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.util.Map;
 
 import static dev.guanxi.crm.identity.internal.TestAccounts.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -103,6 +104,48 @@ class ServicePagesTest {
             request.param(fields[i], fields[i + 1]);
         }
         mvc.perform(request).andExpect(flash().attribute("message", "ticket.moved"));
+    }
+
+    @Test
+    void aTicketOfACustomerTheUserCannotSeeIsA404Page() throws Exception {
+        long id = new Api(port, agent.token()).post("/api/v1/tickets", Api.json(Map.of("type", "INQUIRY",
+                "channel", "CHAT", "priority", "LOW", "customerId", customerId, "subject", "hidden"))).json().get("id").asLong();
+        TestAccounts accounts = new TestAccounts(context);
+        Account outsider = accounts.user(Role.SALES_REP, accounts.team("pages-other"));
+        MockHttpSession other = Sessions.login(mvc, outsider.username(), PASSWORD);
+        mvc.perform(get("/service/tickets/" + id).session(other)).andExpect(status().isNotFound());
+        mvc.perform(get("/service/tickets").session(other).param("customerId", Long.toString(customerId)))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("/service/tickets/" + id))));
+        mvc.perform(get("/service/tickets/" + id).session(session)).andExpect(status().isOk());
+    }
+
+    @Test
+    void managersSaveTheBusinessCalendarOnTheSlaPage() throws Exception {
+        TestAccounts accounts = new TestAccounts(context);
+        Account manager = accounts.manager(accounts.team("pages-sla"));
+        MockHttpSession managerSession = Sessions.login(mvc, manager.username(), PASSWORD);
+        mvc.perform(get("/service/sla").session(managerSession)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("policy-form")));
+        var calendar = new Api(port, manager.token()).get("/api/v1/service/calendar").json();
+        StringBuilder holidays = new StringBuilder();
+        calendar.get("holidays").forEach(h -> holidays.append(h.get("day").asString()).append(' ')
+                .append(h.get("name").asString()).append('\n'));
+        var save = post("/service/sla/calendar").session(managerSession).with(csrf())
+                .param("zone", calendar.get("zone").asString()).param("dayStart", "09:00").param("dayEnd", "18:00")
+                .param("holidays", holidays.toString()).param("version", calendar.get("version").asString());
+        calendar.get("workDays").forEach(d -> save.param("workDays", d.asString()));
+        mvc.perform(save).andExpect(flash().attribute("message", "sla.calendar-saved"));
+        var after = new Api(port, manager.token()).get("/api/v1/service/calendar").json();
+        assertThat(after.get("holidays")).isEqualTo(calendar.get("holidays"));
+        assertThat(after.get("version").asInt()).isEqualTo(calendar.get("version").asInt() + 1);
+        mvc.perform(post("/service/sla/calendar").session(managerSession).with(csrf()).param("zone", "Asia/Shanghai")
+                        .param("workDays", "MONDAY").param("dayStart", "09:00").param("dayEnd", "18:00")
+                        .param("holidays", "first of May").param("version", after.get("version").asString()))
+                .andExpect(flash().attribute("errorKeys", java.util.List.of("sla.validation.holiday")));
+        mvc.perform(post("/service/sla/calendar").session(session).with(csrf()).param("zone", "Asia/Shanghai")
+                        .param("workDays", "MONDAY").param("dayStart", "09:00").param("dayEnd", "18:00")
+                        .param("version", after.get("version").asString()))
+                .andExpect(status().isForbidden());
     }
 
     @Test
