@@ -120,6 +120,27 @@ class ServicePagesTest {
     }
 
     @Test
+    void anEscalatedTicketShowsItsBadgeBreachesAndEscalationsAtEachComplaintStep() throws Exception {
+        Api api = new Api(port, agent.token());
+        long id = api.post("/api/v1/tickets", Api.json(Map.of("type", "COMPLAINT", "channel", "CHAT", "priority", "URGENT",
+                "customerId", customerId, "subject", "超时了 Too late"))).json().get("id").asLong();
+        jdbc.sql("UPDATE tickets SET first_response_due = now() - interval '2 hours', resolution_due = now() - interval '1 hour' WHERE id = ?")
+                .param(id).update();
+        context.getBean(dev.guanxi.crm.service.internal.Escalations.class).run();
+        mvc.perform(get("/service/tickets/" + id).session(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("escalation-badge")))
+                .andExpect(content().string(containsString("First response deadline missed")))
+                .andExpect(content().string(containsString("Escalated (level 2)")))
+                .andExpect(content().string(containsString("overdue by")));
+        api.post("/api/v1/tickets/" + id + "/transitions?version=0", Api.json(Map.of("status", "RECORDED",
+                "keyPoints", "late", "valid", false, "invalidReason", "no", "cause", "CUSTOMER_MISUSE")));
+        mvc.perform(get("/service/tickets/" + id).session(session).param("kbq", "退货")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Customer misuse")))
+                .andExpect(content().string(containsString("step-CLOSED")))
+                .andExpect(content().string(not(containsString("step-SOLUTION_PROPOSED"))));
+    }
+
+    @Test
     void managersSaveTheBusinessCalendarOnTheSlaPage() throws Exception {
         TestAccounts accounts = new TestAccounts(context);
         Account manager = accounts.manager(accounts.team("pages-sla"));
