@@ -236,6 +236,14 @@ class TicketApiTest {
         assertThat(wrongContact.status()).isEqualTo(400);
         assertThat(wrongContact.body()).contains("contactId");
 
+        long ownContact = jdbc.sql("INSERT INTO contacts (customer_id, name) VALUES (?, '王经理') RETURNING id")
+                .param(customerId).query(Long.class).single();
+        Map<String, Object> withContact = ticket("INQUIRY", "with contact");
+        withContact.put("contactId", ownContact);
+        Api.Response contactOk = as(agent).post("/api/v1/tickets", Api.json(withContact));
+        assertThat(contactOk.status()).as(contactOk.body()).isEqualTo(201);
+        assertThat(contactOk.json().get("contactName").asString()).isEqualTo("王经理");
+
         assertThat(as(agent).get("/api/v1/tickets?sort=colour").status()).isEqualTo(400);
         assertThat(as(agent).get("/api/v1/tickets?page=0").status()).isEqualTo(400);
         assertThat(as(agent).get("/api/v1/tickets?priority=HUGE").status()).isEqualTo(400);

@@ -18,7 +18,7 @@ import java.util.Set;
  * @param allowedNext           the statuses the workflow allows next
  */
 public record Ticket(long id, TicketType type, TicketChannel channel, TicketPriority priority, TicketStatus status,
-                     long customerId, String customerName, Long contactId, String subject, String description,
+                     long customerId, String customerName, Long contactId, String contactName, String subject, String description,
                      Long ownerId, String ownerName, Long teamId, String teamName, Instant createdAt,
                      Instant firstResponseDue, Instant resolutionDue, Instant firstResponseAt, Instant resolvedAt,
                      Instant closedAt, int escalationLevel, String keyPoints, Boolean valid, String invalidReason,
@@ -34,8 +34,10 @@ public record Ticket(long id, TicketType type, TicketChannel channel, TicketPrio
                 || (resolutionMinutesLeft != null && resolutionMinutesLeft < 0);
     }
 
-    Ticket with(String customerName, String ownerName, String teamName, Long responseLeft, Long resolutionLeft) {
-        return new Ticket(id, type, channel, priority, status, customerId, customerName, contactId, subject, description,
+    Ticket with(String customerName, String contactName, String ownerName, String teamName, Long responseLeft,
+                Long resolutionLeft) {
+        return new Ticket(id, type, channel, priority, status, customerId, customerName, contactId, contactName, subject,
+                description,
                 ownerId, ownerName, teamId, teamName, createdAt, firstResponseDue, resolutionDue, firstResponseAt,
                 resolvedAt, closedAt, escalationLevel, keyPoints, valid, invalidReason, cause, solution, followUp,
                 version, responseLeft, resolutionLeft, state().allowedNext());

@@ -268,7 +268,11 @@ public class TicketService {
         Set<Long> customerIds = new HashSet<>();
         Set<Long> ownerIds = new HashSet<>();
         Set<Long> teamIds = new HashSet<>();
+        Set<Long> contactIds = new HashSet<>();
         rows.forEach(t -> {
+            if (t.contactId() != null) {
+                contactIds.add(t.contactId());
+            }
             customerIds.add(t.customerId());
             if (t.ownerId() != null) {
                 ownerIds.add(t.ownerId());
@@ -281,9 +285,11 @@ public class TicketService {
         // HashMaps: owner and team may be null (unassigned)
         Map<Long, String> ownerNames = new java.util.HashMap<>(ownerIds.isEmpty() ? Map.of() : users.displayNames(ownerIds));
         Map<Long, String> teamNames = new java.util.HashMap<>(teamIds.isEmpty() ? Map.of() : users.teamNames(teamIds));
+        Map<Long, String> contactNames = tickets.contactNames(contactIds);
         BusinessCalendar calendar = sla.calendar();
         Instant now = Instant.now();
-        return rows.stream().map(t -> t.with(customerNames.get(t.customerId()), ownerNames.get(t.ownerId()),
+        return rows.stream().map(t -> t.with(customerNames.get(t.customerId()), contactNames.get(t.contactId()),
+                ownerNames.get(t.ownerId()),
                 teamNames.get(t.teamId()),
                 t.firstResponseAt() == null && t.resolvedAt() == null ? minutesLeft(calendar, now, t.firstResponseDue()) : null,
                 t.resolvedAt() == null ? minutesLeft(calendar, now, t.resolutionDue()) : null)).toList();

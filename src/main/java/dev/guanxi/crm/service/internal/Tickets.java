@@ -170,6 +170,16 @@ class Tickets {
                 .params(contactId, customerId).query(Boolean.class).single();
     }
 
+    /** Names of the given contacts (the customer module's contacts table). */
+    Map<Long, String> contactNames(java.util.Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, name FROM contacts WHERE id IN (:ids)").param("ids", ids)
+                    .query((rs, n) -> names.put(rs.getLong("id"), rs.getString("name"))).list();
+        }
+        return names;
+    }
+
     List<TicketHistory.Transition> transitions(long ticketId) {
         return jdbc.sql("SELECT from_status, to_status, actor_id, note, at FROM ticket_transitions WHERE ticket_id = ? ORDER BY at, id")
                 .param(ticketId).query((rs, n) -> new TicketHistory.Transition(
@@ -206,7 +216,7 @@ class Tickets {
         return new Ticket(rs.getLong("id"), TicketType.valueOf(rs.getString("type")),
                 TicketChannel.valueOf(rs.getString("channel")), TicketPriority.valueOf(rs.getString("priority")),
                 TicketStatus.valueOf(rs.getString("status")), rs.getLong("customer_id"), null,
-                rs.getObject("contact_id", Long.class), rs.getString("subject"), rs.getString("description"),
+                rs.getObject("contact_id", Long.class), null, rs.getString("subject"), rs.getString("description"),
                 rs.getObject("owner_id", Long.class), null, rs.getObject("team_id", Long.class), null,
                 instant(rs, "created_at"), instant(rs, "first_response_due"), instant(rs, "resolution_due"),
                 instant(rs, "first_response_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
