@@ -134,7 +134,10 @@ class ServicePagesTest {
                 .andExpect(content().string(containsString("overdue by")));
         api.post("/api/v1/tickets/" + id + "/transitions?version=0", Api.json(Map.of("status", "RECORDED",
                 "keyPoints", "late", "valid", false, "invalidReason", "no", "cause", "CUSTOMER_MISUSE")));
-        mvc.perform(get("/service/tickets/" + id).session(session).param("kbq", "退货")).andExpect(status().isOk())
+        new Api(port, agent.token()).post("/api/v1/kb/articles", Api.json(Map.of("title", "退货须知 " + id,
+                "body", "请保留包装 keep the box " + id)));
+        mvc.perform(get("/service/tickets/" + id).session(session).param("kbq", "退货须知 " + id)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("请保留包装 keep the box " + id + "</textarea>")))
                 .andExpect(content().string(containsString("Customer misuse")))
                 .andExpect(content().string(containsString("step-CLOSED")))
                 .andExpect(content().string(not(containsString("step-SOLUTION_PROPOSED"))));

@@ -221,6 +221,17 @@ public class KnowledgeBase {
         return PageResult.fromProbe(rows, page, size);
     }
 
+    /** Markdown bodies of the given articles (to insert into a reply). */
+    @Transactional(readOnly = true)
+    public Map<Long, String> bodies(java.util.Collection<Long> ids) {
+        Map<Long, String> bodies = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, body FROM kb_articles WHERE id IN (:ids)").param("ids", ids)
+                    .query((rs, n) -> bodies.put(rs.getLong("id"), rs.getString("body"))).list();
+        }
+        return bodies;
+    }
+
     /** Active products for the article form (the sales catalogue). */
     @Transactional(readOnly = true)
     public Map<Long, String> products() {

@@ -127,7 +127,8 @@ class TicketPages {
         // articles to insert into a reply: those matching the search, else those matching the subject, else newest
         String search = kbq != null && !kbq.isBlank() ? kbq : null;
         var suggestions = kb.search(search, null, null, 1, 8).items();
-        model.addAttribute("suggestions", suggestions.stream().map(s -> kb.get(s.id())).toList());
+        model.addAttribute("suggestions", suggestions);
+        model.addAttribute("bodies", kb.bodies(suggestions.stream().map(KnowledgeBase.Summary::id).toList()));
         model.addAttribute("causes", ComplaintCause.values());
         model.addAttribute("zone", zone);
         return "service/ticket";
