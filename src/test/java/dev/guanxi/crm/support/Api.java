@@ -53,6 +53,18 @@ public final class Api {
         return send(b);
     }
 
+    /** POSTs one file as the multipart part {@code file}. */
+    public Response upload(String path, String fileName, byte[] content) {
+        String boundary = "----guanxi" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     public Response delete(String path, String ifMatch) {
         HttpRequest.Builder b = request(path).DELETE();
         if (ifMatch != null) {

@@ -53,6 +53,7 @@ class DemoDataLoaderIntegrationTest {
         assertContacts();
         assertSalesHistory();
         assertAfterSales();
+        assertServiceHistory();
 
         assertThat(loader.loadIfEmpty(CUSTOMERS)).as("a second start loads nothing").isEmpty();
         assertThat(count("SELECT count(*) FROM customers")).isEqualTo(CUSTOMERS);
@@ -189,5 +190,24 @@ class DemoDataLoaderIntegrationTest {
         assertThat(count("""
                 SELECT count(*) FROM survey_invitations i WHERE i.answered_at IS NOT NULL AND NOT EXISTS
                   (SELECT 1 FROM customer_timeline t WHERE t.source = 'service' AND t.source_ref = 'survey:' || i.id)""")).isZero();
+    }
+
+    /** demo/module-50-service.sql: tickets at every complaint step, breaches and escalations, articles in both languages. */
+    private void assertServiceHistory() {
+        assertThat(count("SELECT count(*) FROM tickets")).isGreaterThan(CUSTOMERS / 20);
+        assertThat(count("SELECT count(DISTINCT status) FROM tickets WHERE type = 'COMPLAINT'")).isEqualTo(6);
+        assertThat(count("SELECT count(DISTINCT type) FROM tickets")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM ticket_breaches")).isPositive();
+        assertThat(count("SELECT count(*) FROM ticket_escalations")).isPositive();
+        assertThat(count("SELECT count(*) FROM tickets WHERE escalation_level > 0")).isPositive();
+        assertThat(count("SELECT count(*) FROM tickets WHERE first_response_at > now() OR resolved_at > now() "
+                + "OR closed_at > now() OR (status = 'CLOSED') <> (closed_at IS NOT NULL)")).isZero();
+        assertThat(count("SELECT count(*) FROM tickets WHERE type = 'COMPLAINT' AND valid = false AND invalid_reason IS NULL"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM kb_articles WHERE title ~ '[\\u4e00-\\u9fff]'")).isPositive();
+        assertThat(count("SELECT count(*) FROM kb_articles WHERE title ~ '^[A-Za-z ]+$'")).isPositive();
+        assertThat(count("SELECT count(*) FROM kb_article_tickets")).isPositive();
+        assertThat(count("SELECT count(*) FROM customer_timeline WHERE kind = 'TICKET_OPENED'"))
+                .isEqualTo(count("SELECT count(*) FROM tickets"));
     }
 }

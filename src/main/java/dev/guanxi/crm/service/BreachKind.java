@@ -1,0 +1,6 @@
+package dev.guanxi.crm.service;
+
+/** Which SLA deadline a ticket missed. */
+public enum BreachKind {
+    FIRST_RESPONSE, RESOLUTION
+}

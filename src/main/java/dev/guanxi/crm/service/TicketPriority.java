@@ -1,0 +1,5 @@
+package dev.guanxi.crm.service;
+
+public enum TicketPriority {
+    LOW, NORMAL, HIGH, URGENT
+}
