@@ -41,6 +41,8 @@ class ServicePagesTest {
     ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.guanxi.crm.service.internal.SurveyLinks links;
 
     Account agent;
     MockHttpSession session;
@@ -92,9 +94,20 @@ class ServicePagesTest {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("/service/tickets/" + id)));
         mvc.perform(get("/service/tickets").session(session).param("priority", "HUGE"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("alert-warning")));
-        mvc.perform(get("/service").session(session)).andExpect(status().isOk())
+        // closing sent the customer a CSAT survey; their answer shows on the dashboard
+        long invitation = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "SELECT id FROM survey_invitations WHERE ticket_id = ?").param(id).query(Long.class).optional(),
+                java.util.Optional::isPresent).orElseThrow();
+        java.time.Instant expires = jdbc.sql("SELECT expires_at FROM survey_invitations WHERE id = ?").param(invitation)
+                .query(java.sql.Timestamp.class).single().toInstant();
+        long answered = jdbc.sql("SELECT count(*) FROM survey_invitations WHERE kind = 'CSAT' AND answered_at IS NOT NULL "
+                + "AND answered_at > now() - interval '11 months'").query(Long.class).single();
+        mvc.perform(post("/s/" + links.token(invitation, expires)).with(csrf()).param("score", "5"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/service").session(session).locale(java.util.Locale.ENGLISH)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("open-chart")))
-                .andExpect(content().string(not(containsString("satisfaction-trend"))));
+                .andExpect(content().string(containsString("satisfaction-chart")))
+                .andExpect(content().string(containsString("· " + (answered + 1) + " answers")));
     }
 
     private void step(String location, int version, String status, String... fields) throws Exception {

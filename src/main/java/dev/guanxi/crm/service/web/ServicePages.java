@@ -8,6 +8,7 @@ import dev.guanxi.crm.service.TicketPriority;
 import dev.guanxi.crm.service.TicketStatus;
 import dev.guanxi.crm.service.internal.CalendarSettings;
 import dev.guanxi.crm.service.internal.ServiceDashboard;
+import dev.guanxi.crm.service.internal.SurveyReports;
 import dev.guanxi.crm.service.internal.SlaAdministration;
 import dev.guanxi.crm.service.internal.SlaPolicy;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -35,8 +36,10 @@ class ServicePages {
 
     private final ServiceDashboard dashboard;
     private final SlaAdministration sla;
+    private final SurveyReports surveys;
 
-    ServicePages(ServiceDashboard dashboard, SlaAdministration sla) {
+    ServicePages(ServiceDashboard dashboard, SlaAdministration sla, SurveyReports surveys) {
+        this.surveys = surveys;
         this.dashboard = dashboard;
         this.sla = sla;
     }
@@ -54,8 +57,8 @@ class ServicePages {
                     .toList());
         }
         model.addAttribute("series", series);
-        // The satisfaction (CSAT/NPS) trend is added by the survey feature: it sets "satisfactionFragment" to a
-        // template fragment name; until then the dashboard shows no satisfaction figures at all.
+        // CSAT and NPS of the last 12 months, by month
+        model.addAttribute("satisfaction", surveys.report(null, null, SurveyReports.CsatGroup.MONTH));
         return "service/dashboard";
     }
 
