@@ -91,13 +91,14 @@ public class PivotExport {
     public void export(PivotRequest request, Format format, Locale locale, Target target) throws IOException {
         PivotResult result = pivots.run(request, locale);
         List<List<Object>> table = table(result, locale);
-        try (OutputStream out = target.open()) {
-            if (format == Format.CSV) {
-                writeCsv(table, out);
-            } else {
-                writeXlsx(table, messages.getMessage("pivot.title", null, locale), out);
-            }
+        // flushed, not closed: the container completes the response after this transaction (and its audit) commits
+        OutputStream out = target.open();
+        if (format == Format.CSV) {
+            writeCsv(table, out);
+        } else {
+            writeXlsx(table, messages.getMessage("pivot.title", null, locale), out);
         }
+        out.flush();
         Map<String, Change> details = new LinkedHashMap<>();
         details.put("format", new Change(null, format.extension));
         details.put("report", new Change(null, request.toQuery()));
@@ -171,7 +172,7 @@ public class PivotExport {
         }
         sheet.freezePane(1, 1);
         sheet.close();
-        workbook.close();
+        workbook.finish();
     }
 
     /** Labels come from customer data: one that a spreadsheet would take for a formula is kept as text. */
