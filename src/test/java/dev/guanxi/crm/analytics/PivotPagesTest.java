@@ -1,5 +1,6 @@
 package dev.guanxi.crm.analytics;
 
+import dev.guanxi.crm.analytics.internal.PivotFactTables;
 import dev.guanxi.crm.identity.Role;
 import dev.guanxi.crm.identity.internal.TestAccounts;
 import dev.guanxi.crm.identity.internal.TestAccounts.Account;
@@ -62,6 +63,7 @@ class PivotPagesTest {
                         INSERT INTO orders (customer_id, owner_id, team_id, status, order_date, total)
                         VALUES (?, ?, ?, 'CONFIRMED', ?, ?)""")
                 .params(customer, rep.id(), team, LocalDate.now().withDayOfMonth(1), new BigDecimal("4321.00")).update();
+        context.getBean(PivotFactTables.class).rebuild();
         Api.Response opportunity = new Api(port, rep.token()).post("/api/v1/opportunities", Api.json(Map.of(
                 "customerId", customer, "name", "Dashboard deal", "amount", "8000")));
         assertThat(opportunity.status()).as(opportunity.body()).isEqualTo(201);
