@@ -2,6 +2,7 @@ package dev.guanxi.crm.analytics.web;
 
 import dev.guanxi.crm.analytics.internal.PivotDimension;
 import dev.guanxi.crm.analytics.internal.PivotExport;
+import dev.guanxi.crm.analytics.internal.PivotFactTables;
 import dev.guanxi.crm.analytics.internal.PivotRequest;
 import dev.guanxi.crm.analytics.internal.PivotResult;
 import dev.guanxi.crm.analytics.internal.PivotService;
@@ -31,12 +32,15 @@ class PivotPages {
 
     private final PivotService pivots;
     private final PivotExport exports;
+    private final PivotFactTables facts;
     private final UserDirectory users;
     private final MessageSource messages;
 
-    PivotPages(PivotService pivots, PivotExport exports, UserDirectory users, MessageSource messages) {
+    PivotPages(PivotService pivots, PivotExport exports, PivotFactTables facts, UserDirectory users,
+               MessageSource messages) {
         this.pivots = pivots;
         this.exports = exports;
+        this.facts = facts;
         this.users = users;
         this.messages = messages;
     }
@@ -63,6 +67,7 @@ class PivotPages {
         model.addAttribute("teams", users.teams().stream()
                 .filter(t -> me.seesAll() || me.visibleTeamIds().contains(t.id())).toList());
         model.addAttribute("tiers", ValueTier.values());
+        model.addAttribute("rebuiltAt", facts.rebuiltAt().map(t -> java.util.Date.from(t)).orElse(null));
         return "analytics/pivot";
     }
 
