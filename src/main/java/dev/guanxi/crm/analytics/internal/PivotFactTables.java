@@ -80,9 +80,15 @@ public class PivotFactTables {
         rebuild();
     }
 
-    /** Rewrites one customer's facts (idempotent, so a redelivered event does no harm). */
+    /**
+     * Rewrites one customer's facts (idempotent, so a redelivered event does no harm). It waits for a running
+     * rebuild and for another refresh of the same customer: run side by side, the second would not see the rows
+     * the first inserted, keep them, and insert its own, counting that customer twice.
+     */
     @Transactional
     public void refresh(long customerId) {
+        jdbc.sql("SELECT rebuilt_at FROM analytics_pivot_state WHERE id = 1 FOR SHARE").query().listOfRows();
+        jdbc.sql("SELECT pg_advisory_xact_lock(6100, (? % 2147483647)::int)").param(customerId).query().listOfRows();
         TABLES.forEach(t -> jdbc.sql("DELETE FROM " + t + " WHERE customer_id = ?").param(customerId).update());
         write("o.customer_id = :customer", customerId);
     }
