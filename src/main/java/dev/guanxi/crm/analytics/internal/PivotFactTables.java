@@ -45,13 +45,17 @@ public class PivotFactTables {
                 .optional().map(java.sql.Timestamp::toInstant);
     }
 
-    /** Rewrites every fact in one transaction; reports go on reading the previous facts until it commits. */
+    /**
+     * Rewrites every fact in one transaction. The tables are truncated rather than emptied row by row: a fresh heap
+     * holds the rows in day order (see {@link #write}) and does not grow by the dead rows of the last rebuild. The
+     * price is that reports wait while a rebuild runs (nightly; about 100 s at a million customers).
+     */
     @Transactional
     public void rebuild() {
         long started = System.nanoTime();
         // one rebuild at a time (the nightly job on one instance, a first report on another)
         jdbc.sql("SELECT rebuilt_at FROM analytics_pivot_state WHERE id = 1 FOR UPDATE").query().listOfRows();
-        TABLES.forEach(t -> jdbc.sql("DELETE FROM " + t).update());
+        jdbc.sql("TRUNCATE " + String.join(", ", TABLES)).update();
         long rows = write("TRUE", null);
         jdbc.sql("UPDATE analytics_pivot_state SET rebuilt_at = now() WHERE id = 1").update();
         // fresh statistics, so that the planner sees a year as a third of the rows and not as an empty table
@@ -103,26 +107,30 @@ public class PivotFactTables {
         refresh(event.customerId());
     }
 
+    /**
+     * Inserts the facts in day order: a rebuilt table then holds each period's rows together, so that a report over
+     * a year reads a third of the table's pages rather than all of them.
+     */
     private long write(String condition, Long customerId) {
         long rows = insert("""
                 INSERT INTO analytics_pivot_orders (day, order_id, customer_id, owner_id, team_id, province, city,
                   industry, value_tier, source, total)
                 SELECT o.order_date, o.id, o.customer_id, o.owner_id, o.team_id, %s, o.total
                 FROM orders o JOIN customers c ON c.id = o.customer_id
-                WHERE %s AND %s""".formatted(CUSTOMER, PivotSalesFacts.RECEIVABLE, condition), customerId);
+                WHERE %s AND %s ORDER BY 1""".formatted(CUSTOMER, PivotSalesFacts.RECEIVABLE, condition), customerId);
         rows += insert("""
                 INSERT INTO analytics_pivot_lines (day, order_id, customer_id, owner_id, team_id, province, city,
                   industry, value_tier, source, product_id, product_name, quantity, line_total)
                 SELECT l.order_date, l.order_id, l.customer_id, o.owner_id, o.team_id, %s, l.product_id,
                   l.product_name, l.quantity, l.line_total
                 FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN customers c ON c.id = o.customer_id
-                WHERE %s AND %s""".formatted(CUSTOMER, PivotSalesFacts.RECEIVABLE, condition), customerId);
+                WHERE %s AND %s ORDER BY 1""".formatted(CUSTOMER, PivotSalesFacts.RECEIVABLE, condition), customerId);
         rows += insert("""
                 INSERT INTO analytics_pivot_payments (day, payment_id, customer_id, owner_id, team_id, province, city,
                   industry, value_tier, source, amount)
                 SELECT p.received_on, p.id, p.customer_id, o.owner_id, o.team_id, %s, p.amount
                 FROM payments p JOIN orders o ON o.id = p.order_id JOIN customers c ON c.id = o.customer_id
-                WHERE %s""".formatted(CUSTOMER, condition), customerId);
+                WHERE %s ORDER BY 1""".formatted(CUSTOMER, condition), customerId);
         return rows;
     }
 
