@@ -76,7 +76,10 @@ class PivotPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"pivot-table\""), containsString("江苏省"),
                         containsString("¥4,321"), containsString("rows=city"), containsString("province=%E6%B1%9F"),
-                        containsString("pivot-chart"), containsString("id=\"export-xlsx\""))));
+                        containsString("pivot-chart"), containsString("id=\"export-xlsx\""),
+                        not(containsString("link-dashboard")))));
+        mvc.perform(get("/analytics/pivot").session(managerSession))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("link-dashboard")));
         mvc.perform(get("/analytics/pivot").param("rows", "year").param("team", String.valueOf(team))
                         .session(repSession).locale(Locale.SIMPLIFIED_CHINESE))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("透视报表")));
