@@ -7,6 +7,7 @@ import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.common.PageResult;
 import dev.guanxi.crm.customer.CreditTerms;
 import dev.guanxi.crm.customer.CustomerKind;
+import dev.guanxi.crm.customer.CustomerPanel;
 import dev.guanxi.crm.customer.CustomerType;
 import dev.guanxi.crm.customer.Gender;
 import dev.guanxi.crm.customer.LifecycleStage;
@@ -38,6 +39,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
 
 /** Customer list, form and 360 page. */
 @Controller
@@ -49,11 +54,15 @@ class CustomerPages {
     private final CustomerService service;
     private final UserDirectory users;
     private final Validator validator;
+    private final List<CustomerPanel> panels;
 
-    CustomerPages(CustomerService service, UserDirectory users, Validator validator) {
+    CustomerPages(CustomerService service, UserDirectory users, Validator validator,
+                  List<CustomerPanel> panels) {
         this.service = service;
         this.users = users;
         this.validator = validator;
+        this.panels = panels.stream()
+                .sorted(Comparator.comparingInt(CustomerPanel::order)).toList();
     }
 
     @GetMapping
@@ -119,6 +128,8 @@ class CustomerPages {
         model.addAttribute("c", customer);
         model.addAttribute("contacts", service.contacts(id));
         model.addAttribute("timeline", service.timeline(id, 50));
+        // panels of other modules (scores, ...), asked only after service.get checked visibility
+        model.addAttribute("panels", panels.stream().map(p -> p.panel(id)).flatMap(Optional::stream).toList());
         model.addAttribute("contactForm", model.containsAttribute("contactForm") ? model.getAttribute("contactForm")
                 : new ContactForm());
         model.addAttribute("canEdit", CurrentUser.get().can(Permission.EDIT_CUSTOMERS));
