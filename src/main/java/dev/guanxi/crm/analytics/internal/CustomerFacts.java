@@ -40,7 +40,7 @@ public final class CustomerFacts {
     public RfmSegment segment;
     public double clvDwyer;
     public LifecycleStage stage;
-    public final List<String> churnReasons = new ArrayList<>(2);
+    public final List<String> churnReasons = new ArrayList<>();
 
     // filled by the model step (ScoreEnricher); null until then
     public Double pAlive;

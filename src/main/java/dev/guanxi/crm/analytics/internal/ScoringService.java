@@ -135,6 +135,7 @@ public class ScoringService {
         try {
             progress(runId, "AGGREGATING", 5);
             List<CustomerFacts> all = tx.execute(s -> store.facts(p.asOf(), p.periodMonths(), settings.getTrendDays()));
+            long read = System.nanoTime();
             progress(runId, "SCORING", 40);
             int asOfDay = (int) p.asOf().toEpochDay();
             AnalyticsSettings s = settings;
@@ -147,20 +148,27 @@ public class ScoringService {
             }
             Scoring.churn(all, s, signals(p.asOf()));
             Scoring.lifecycle(all, asOfDay, s);
+            long scored = System.nanoTime();
             progress(runId, "WRITING", 55);
             String slot = runs.slot(runId);
             boolean hadPrevious = runs.latestSucceeded().isPresent();
+            long[] marks = new long[2];
             tx.executeWithoutResult(status -> {
                 store.write(slot, runId, p.asOf(), all);
+                marks[0] = System.nanoTime();
                 progress(runId, "CLASSIFYING", 75);
                 ClassificationAssignment.Changes changes = classify(runId, all);
+                marks[1] = System.nanoTime();
                 progress(runId, "PUBLISHING", 95);
                 store.publish(slot, runId, p.asOf(), hadPrevious);
                 runs.succeeded(runId, summary(all, abc, retention, changes, started));
                 events.publishEvent(new ScoringCompleted(runId, p.asOf()));
             });
-            log.info("Scoring run {} scored {} customers in {} ms", runId, all.size(),
-                    (System.nanoTime() - started) / 1_000_000);
+            long end = System.nanoTime();
+            log.info("Scoring run {} scored {} customers in {} ms (read {} ms, score {} ms, write {} ms, customer "
+                            + "records {} ms, publish and commit {} ms)", runId, all.size(), (end - started) / 1_000_000,
+                    (read - started) / 1_000_000, (scored - read) / 1_000_000, (marks[0] - scored) / 1_000_000,
+                    (marks[1] - marks[0]) / 1_000_000, (end - marks[1]) / 1_000_000);
         } catch (RuntimeException | OutOfMemoryError e) {
             log.error("Scoring run {} failed", runId, e);
             runs.failed(runId, e.toString());
