@@ -68,7 +68,8 @@ class ScoresPanel implements CustomerPanel {
             for (String reason : s.churnReasons()) {
                 rows.add(new Row("scores.churn", null, "churn.reason." + reason, BUILT_IN.contains(reason) ? "churn.reason-hint." + reason : null,
                         List.of(s.recencyDays() == null ? 0 : s.recencyDays(),
-                                s.avgInterpurchaseDays() == null ? "—" : s.avgInterpurchaseDays().toPlainString(),
+                                s.avgInterpurchaseDays() == null ? "—"
+                                        : s.avgInterpurchaseDays().setScale(0, RoundingMode.HALF_UP).toPlainString(),
                                 money(s.recentSpend()), money(s.previousSpend()))));
             }
         }
