@@ -246,6 +246,19 @@ class ScoringRunTest {
     }
 
     @Test
+    void nightlyJobSkipsQuietlyWhileAnotherRunIsRunning() {
+        long held = runs.claim(ScoringService.MANUAL, null, AS_OF, 12, 15);
+        try {
+            long before = jdbc.sql("SELECT count(*) FROM scoring_runs").query(Long.class).single();
+            context.getBean(ScoringJob.class).run();
+            assertThat(jdbc.sql("SELECT count(*) FROM scoring_runs").query(Long.class).single()).isEqualTo(before);
+            assertThat(runs.running()).map(ScoringRun::id).contains(held);
+        } finally {
+            runs.failed(held, "test");
+        }
+    }
+
+    @Test
     void badRunParametersAreRejectedBeforeClaiming() {
         assertThatThrownBy(() -> scoring.runNow(ScoringService.MANUAL, AS_OF, 0))
                 .isInstanceOf(dev.guanxi.crm.common.InvalidInputException.class);
