@@ -201,6 +201,9 @@ class ScoringRunTest {
         assertThat(record(c2)).containsEntry("lifecycle_stage", "TERMINATED");
         assertThat(score(c1).lifecycleStage()).isEqualTo("GROWTH");
         assertThat(score(c1).recentSpend()).isEqualByComparingTo("777.00");
+        // the indexes dropped for the load are back on both score tables
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_indexes WHERE tablename IN ('customer_scores_a', 'customer_scores_b')")
+                .query(Long.class).single()).isEqualTo(8);
     }
 
     @Test
