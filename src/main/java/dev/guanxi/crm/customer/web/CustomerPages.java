@@ -7,6 +7,7 @@ import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.common.PageResult;
 import dev.guanxi.crm.customer.CreditTerms;
 import dev.guanxi.crm.customer.CustomerKind;
+import dev.guanxi.crm.customer.CustomerPanel;
 import dev.guanxi.crm.customer.CustomerType;
 import dev.guanxi.crm.customer.Gender;
 import dev.guanxi.crm.customer.LifecycleStage;
@@ -40,6 +41,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
 
 /** Customer list, form and 360 page. */
 @Controller
@@ -53,20 +58,17 @@ class CustomerPages {
     private final Validator validator;
     private final DuplicateQueue duplicates;
     private final CustomerMerges merges;
-    private final java.util.List<dev.guanxi.crm.customer.CustomerPanel> panels;
+    private final List<CustomerPanel> panels;
 
     CustomerPages(CustomerService service, UserDirectory users, Validator validator, DuplicateQueue duplicates,
-                  CustomerMerges merges, java.util.List<dev.guanxi.crm.customer.CustomerPanel> panels) {
+                  CustomerMerges merges, List<CustomerPanel> panels) {
         this.service = service;
         this.duplicates = duplicates;
         this.merges = merges;
         this.users = users;
         this.validator = validator;
-        this.panels = panels;
-    }
-
-    /** A panel of another module as the page shows it: title, rows and an optional link. */
-    record PanelView(String titleKey, java.util.List<dev.guanxi.crm.customer.CustomerPanel.Row> rows, String link) {
+        this.panels = panels.stream()
+                .sorted(Comparator.comparingInt(CustomerPanel::order)).toList();
     }
 
     @GetMapping
@@ -138,9 +140,8 @@ class CustomerPages {
         model.addAttribute("merges", merges.mergesInto(id));
         model.addAttribute("contacts", service.contacts(id));
         model.addAttribute("timeline", service.timeline(id, 50));
-        model.addAttribute("panels", panels.stream()
-                .map(p -> new PanelView(p.titleKey(), p.rows(id), p.link(id)))
-                .filter(p -> !p.rows().isEmpty()).toList());
+        // panels of other modules (scores, ...), asked only after service.get checked visibility
+        model.addAttribute("panels", panels.stream().map(p -> p.panel(id)).flatMap(Optional::stream).toList());
         model.addAttribute("contactForm", model.containsAttribute("contactForm") ? model.getAttribute("contactForm")
                 : new ContactForm());
         model.addAttribute("canEdit", CurrentUser.get().can(Permission.EDIT_CUSTOMERS));

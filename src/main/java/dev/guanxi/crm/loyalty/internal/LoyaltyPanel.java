@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The loyalty card of the customer 360 page: tier and points balance (one statement), linking to the customer's
@@ -21,14 +22,14 @@ class LoyaltyPanel implements CustomerPanel {
     }
 
     @Override
-    public String titleKey() {
-        return "loyalty.panel.title";
+    public int order() {
+        return 20;
     }
 
     @Override
-    public List<Row> rows(long customerId) {
+    public Optional<Panel> panel(long customerId) {
         boolean zh = "zh".equals(LocaleContextHolder.getLocale().getLanguage());
-        return jdbc.sql("""
+        List<Row> rows = jdbc.sql("""
                         SELECT (SELECT CASE WHEN ? THEN t.name_zh ELSE t.name_en END FROM loyalty_members m
                                 JOIN loyalty_tiers t ON t.id = m.tier_id WHERE m.customer_id = ?),
                                (SELECT coalesce(sum(points), 0) FROM points_ledger WHERE customer_id = ?)""")
@@ -36,10 +37,7 @@ class LoyaltyPanel implements CustomerPanel {
                 .query((rs, n) -> List.of(new Row("loyalty.panel.tier", rs.getString(1) == null ? "—" : rs.getString(1)),
                         new Row("loyalty.panel.balance", String.format("%,d", rs.getLong(2)))))
                 .single();
-    }
-
-    @Override
-    public String link(long customerId) {
-        return "/loyalty/customers/" + customerId;
+        return Optional.of(new Panel("loyalty-panel", "loyalty.panel.title", rows, null, List.of(),
+                "/loyalty/customers/" + customerId, "loyalty.panel.more"));
     }
 }

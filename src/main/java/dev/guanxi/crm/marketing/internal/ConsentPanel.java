@@ -7,6 +7,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The opt-out card of the customer 360 page: per channel whether messages may be sent, linking to the consents. */
 @Component
@@ -21,22 +22,18 @@ class ConsentPanel implements CustomerPanel {
     }
 
     @Override
-    public String titleKey() {
-        return "consent.panel.title";
+    public int order() {
+        return 30;
     }
 
     @Override
-    public List<Row> rows(long customerId) {
+    public Optional<Panel> panel(long customerId) {
         java.util.Set<MessageChannel> optedOut = consents.optedOutChannels(customerId);
-        return java.util.Arrays.stream(MessageChannel.values())
-                .map(c -> new Row("message.channel." + c.name(), messages.getMessage(
-                        optedOut.contains(c) ? "consent.state.opted-out" : "consent.state.allowed", null,
-                        LocaleContextHolder.getLocale())))
+        List<Row> rows = java.util.Arrays.stream(MessageChannel.values())
+                .map(c -> Row.keyed("message.channel." + c.name(),
+                        optedOut.contains(c) ? "consent.state.opted-out" : "consent.state.allowed"))
                 .toList();
-    }
-
-    @Override
-    public String link(long customerId) {
-        return "/marketing/consents/" + customerId;
+        return Optional.of(new Panel("consent-panel", "consent.panel.title", rows, null, List.of(),
+                "/marketing/consents/" + customerId, "consent.panel.more"));
     }
 }
