@@ -57,8 +57,16 @@ class ScoresPanel implements CustomerPanel {
             rows.add(new Row("scores.p-alive", Math.round(s.pAlive() * 100) + "%", null, "scores.p-alive.hint",
                     List.of()));
         }
+        if (s.expectedPurchases90() != null && s.expectedPurchases365() != null) {
+            rows.add(new Row("scores.expected", String.format(java.util.Locale.ROOT, "%.1f / %.1f",
+                    s.expectedPurchases90(), s.expectedPurchases365()), null, "scores.expected.hint", List.of()));
+        }
         if (s.clvBgnbd() != null) {
-            rows.add(new Row("scores.clv-bgnbd", "¥" + money(s.clvBgnbd()), null, null, List.of()));
+            rows.add(new Row("scores.clv-bgnbd", "¥" + money(s.clvBgnbd()), null, "scores.clv-bgnbd.hint",
+                    List.of(settings.getHorizonYears())));
+        }
+        if (s.clusterId() != null) {
+            rows.add(new Row("scores.cluster", "#" + s.clusterId(), null, "scores.cluster.hint", List.of()));
         }
         rows.add(new Row("scores.lifecycle", null, "enum.LifecycleStage." + s.lifecycleStage(),
                 "lifecycle.explain." + s.lifecycleStage(), List.of()));
