@@ -281,7 +281,7 @@ public class CouponService implements DiscountProvider {
             throw new InvalidInputException(FIELD, "coupon.not-yours");
         }
         if (m.codeOrderId() != null) {
-            throw new InvalidInputException(FIELD, "coupon.used");
+            throw new InvalidInputException(FIELD, "coupon.used-code");
         }
         if (subtotal.compareTo(c.minSpend()) < 0) {
             throw new InvalidInputException(FIELD, "coupon.min-spend");
@@ -327,7 +327,7 @@ public class CouponService implements DiscountProvider {
         if (m.codeId() != null && jdbc.sql("""
                         UPDATE coupon_codes SET order_id = ?, redeemed_at = now() WHERE id = ? AND order_id IS NULL""")
                 .params(orderId, m.codeId()).update() != 1) {
-            throw new InvalidInputException(FIELD, "coupon.used");
+            throw new InvalidInputException(FIELD, "coupon.used-code");
         }
         if (usesBy(c.id(), customerId) >= c.perCustomerLimit()) {
             throw new InvalidInputException(FIELD, "coupon.customer-limit");
