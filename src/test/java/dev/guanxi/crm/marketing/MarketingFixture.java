@@ -21,6 +21,7 @@ final class MarketingFixture {
     final Account marketer;
     final Account rep;
     final Account manager;
+    final Account analyst;
     final String tag = "mkt-" + System.nanoTime();
 
     MarketingFixture(ApplicationContext context, int port) {
@@ -31,6 +32,7 @@ final class MarketingFixture {
         marketer = accounts.user(Role.MARKETER, null);
         manager = accounts.manager(team);
         rep = accounts.user(Role.SALES_REP, team);
+        analyst = accounts.user(Role.ANALYST, null);
     }
 
     Api as(Account a) {
