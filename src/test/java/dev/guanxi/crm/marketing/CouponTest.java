@@ -158,8 +158,8 @@ class CouponTest {
         Api.Response check = f.as(f.rep).get("/api/v1/coupons/check?code=" + minimum + "&customerId=" + customer
                 + "&subtotal=100");
         assertThat(error(check)).as("sales reps check codes for their customers").contains("minimum spend");
-        assertThat(f.as(f.rep).get("/api/v1/coupons/check?code=" + minimum + "&customerId=" + customer
-                + "&subtotal=600").json().get("amount").decimalValue()).isEqualByComparingTo("30.00");
+        assertThat(f.as(f.rep).get("/api/v1/coupons/check?code=" + minimum + "&customerId="
+                + f.customer("checker", Map.of()) + "&subtotal=600").json().get("amount").decimalValue()).isEqualByComparingTo("30.00");
         Api.Response quote = f.as(f.manager).get("/api/v1/coupons/check?code=" + once + "&customerId=" + customer
                 + "&subtotal=100");
         assertThat(quote.status()).as("the manager sees the rep's customer; used once already").isEqualTo(400);
