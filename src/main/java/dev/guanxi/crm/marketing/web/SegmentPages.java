@@ -131,7 +131,7 @@ class SegmentPages {
                    @RequestParam(required = false) String rowValue, Model model) {
         MarketingAccess.viewer();
         Builder builder = new Builder(segments.fields());
-        String operator = builder.operators(rowField).contains(rowOperator) ? rowOperator : null;
+        String operator = rowOperator != null && builder.operators(rowField).contains(rowOperator) ? rowOperator : null;
         model.addAttribute("row", new SegmentForm.Row(rowGroup.replaceAll("[^A-Za-z0-9_-]", ""), rowField, operator,
                 operator == null ? "" : rowValue));
         model.addAttribute("builder", builder);
