@@ -98,13 +98,12 @@ ON CONFLICT (campaign_id, customer_id) DO NOTHING;
 -- order are the campaign's revenue.
 INSERT INTO quotes (customer_id, opportunity_id, owner_id, team_id, status, quote_date, valid_until, total, order_id,
                     created_at, updated_at)
-SELECT p.customer_id, p.id, p.owner_id, p.team_id, 'ACCEPTED', o.order_date, o.order_date + 14, o.total, o.id,
-       o.order_date::timestamptz, o.order_date::timestamptz
+SELECT DISTINCT ON (p.id) p.customer_id, p.id, p.owner_id, p.team_id, 'ACCEPTED', o.order_date, o.order_date + 14,
+       o.total, o.id, o.order_date::timestamptz, o.order_date::timestamptz
 FROM opportunities p
-JOIN LATERAL (SELECT o.id, o.order_date, o.total FROM orders o
-              WHERE o.customer_id = p.customer_id AND o.order_date >= p.created_at::date
-                AND o.status <> 'CANCELLED' ORDER BY o.order_date, o.id LIMIT 1) o ON TRUE
-WHERE p.source_campaign_id IS NOT NULL AND p.stage = 'WON';
+JOIN orders o ON o.customer_id = p.customer_id AND o.order_date >= p.created_at::date AND o.status <> 'CANCELLED'
+WHERE p.source_campaign_id IS NOT NULL AND p.stage = 'WON'
+ORDER BY p.id, o.order_date, o.id;
 
 -- Coupons: a shared code for the tasting, unique codes issued for Double 11 and the mid-autumn SMS, and the
 -- coupon of the upcoming member day.
@@ -124,18 +123,19 @@ SELECT p.id, marketing_coupon_code(), m.customer_id, k.start_date::timestamptz
 FROM coupons p JOIN campaigns k ON k.id = p.campaign_id JOIN campaign_members m ON m.campaign_id = k.id
 WHERE p.code_mode = 'UNIQUE'
 ON CONFLICT DO NOTHING;
+ANALYZE coupons, coupon_codes;
 
 -- Redemptions on open, unpaid orders of the mid-autumn members: the discount is taken off their totals.
+-- (joins, not LATERAL ... ORDER BY ... LIMIT 1: that plan walks the orders by date for customers without one)
 CREATE TEMP TABLE demo_mkt_redeemed ON COMMIT DROP AS
-SELECT DISTINCT ON (x.id) x.id AS code_id, x.coupon_id, x.code, x.customer_id, o.id AS order_id,
+SELECT DISTINCT ON (x.customer_id) x.id AS code_id, x.coupon_id, x.code, x.customer_id, o.id AS order_id,
        least(p.discount_value, o.total) AS discount
-FROM coupon_codes x JOIN coupons p ON p.id = x.coupon_id AND p.name LIKE '中秋%'
-JOIN LATERAL (SELECT o.id, o.total FROM orders o
-              WHERE o.customer_id = x.customer_id AND o.status IN ('DRAFT','CONFIRMED') AND o.paid = 0
-                AND o.total >= p.min_spend AND o.coupon_code IS NULL
-              ORDER BY o.order_date DESC, o.id LIMIT 1) o ON TRUE
-WHERE x.customer_id % 2 = 0
-ORDER BY x.id;
+FROM coupons p
+JOIN coupon_codes x ON x.coupon_id = p.id AND x.customer_id % 2 = 0
+JOIN orders o ON o.customer_id = x.customer_id AND o.status IN ('DRAFT','CONFIRMED') AND o.paid = 0
+  AND o.total >= p.min_spend AND o.coupon_code IS NULL
+WHERE p.name LIKE '中秋%'
+ORDER BY x.customer_id, o.order_date DESC, o.id;
 UPDATE orders o SET coupon_code = r.code, discount = r.discount, total = o.total - r.discount
 FROM demo_mkt_redeemed r WHERE o.id = r.order_id;
 UPDATE coupon_codes x SET order_id = r.order_id, redeemed_at = now() - interval '5 days'
