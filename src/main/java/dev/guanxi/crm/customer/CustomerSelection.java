@@ -63,8 +63,9 @@ public interface CustomerSelection {
     /**
      * Matching customers grouped by an attribute, largest groups first: the count and the sum of a measure.
      *
-     * @param measure a sub-query returning {@code (customer_id, amount)} rows, at most one per customer, e.g. from
-     *                another module's public API (revenue per customer); null for counts only
+     * @param measure a sub-query returning {@code (customer_id, amount)} rows, any number per customer, summed per
+     *                group, e.g. from another module's public API (the totals of confirmed orders); null for counts
+     *                only
      */
     List<Group> distribution(CustomerAttribute by, Sql condition, Sql measure, CurrentUser viewer, int limit);
 }

@@ -13,10 +13,10 @@ import java.util.Map;
 public interface SalesFigures {
 
     /**
-     * A sub-query of {@code (customer_id, amount)}: each customer's revenue of confirmed (not cancelled, not draft)
-     * orders, for {@link CustomerSelection#distribution}.
+     * A sub-query of {@code (customer_id, amount)} rows: the total of each confirmed (not cancelled, not draft) order,
+     * for {@link CustomerSelection#distribution} (which sums them per group).
      */
-    CustomerSelection.Sql revenueByCustomer();
+    CustomerSelection.Sql confirmedOrderTotals();
 
     /** SQL expression over the customers alias {@code c}: the customer's confirmed revenue (0 without orders). */
     String revenueExpression();

@@ -60,21 +60,29 @@ class JdbcCustomerSelection implements CustomerSelection {
                 .query(Long.class).list();
     }
 
+    /**
+     * Counts per group from the customers alone (fast on any filter), and the measure per group from a second
+     * GROUP BY over the measure's rows joined to the same customers: summing rows per group directly is about twice
+     * as fast at a million customers as summing per customer first and joining that to the customers.
+     */
     @Override
     @Transactional(readOnly = true)
     public List<Group> distribution(CustomerAttribute by, Sql condition, Sql measure, CurrentUser viewer, int limit) {
         Sql where = where(condition, viewer);
         Map<String, Object> params = new HashMap<>(where.params());
-        String join = "";
-        String amount = "NULL::numeric";
-        if (measure != null) {
-            params.putAll(measure.params());
-            join = " LEFT JOIN (" + measure.sql() + ") m ON m.customer_id = c.id";
-            amount = "coalesce(sum(m.amount), 0)";
+        String counts = "SELECT " + by.sql() + " AS k, count(*) AS n FROM customers c WHERE " + where.sql()
+                + " GROUP BY 1";
+        if (measure == null) {
+            return jdbc.sql("SELECT g.k, g.n, NULL::numeric FROM (" + counts + ") g ORDER BY g.n DESC, g.k LIMIT "
+                            + Math.max(0, limit))
+                    .params(params)
+                    .query((rs, n) -> new Group(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3))).list();
         }
-        return jdbc.sql("SELECT " + by.sql() + " AS k, count(*) AS n, " + amount + " AS amount FROM customers c"
-                        + join + " WHERE " + where.sql() + " GROUP BY 1 ORDER BY n DESC, k LIMIT "
-                        + Math.max(0, limit))
+        params.putAll(measure.params());
+        String amounts = "SELECT " + by.sql() + " AS k, sum(m.amount) AS amount FROM (" + measure.sql() + ") m"
+                + " JOIN customers c ON c.id = m.customer_id WHERE " + where.sql() + " GROUP BY 1";
+        return jdbc.sql("SELECT g.k, g.n, coalesce(a.amount, 0) FROM (" + counts + ") g LEFT JOIN (" + amounts
+                        + ") a ON a.k IS NOT DISTINCT FROM g.k ORDER BY g.n DESC, g.k LIMIT " + Math.max(0, limit))
                 .params(params)
                 .query((rs, n) -> new Group(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
                 .list();

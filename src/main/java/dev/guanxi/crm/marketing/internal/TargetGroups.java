@@ -94,7 +94,7 @@ public class TargetGroups {
         CurrentUser viewer = MarketingAccess.viewer();
         CustomerSelection.Sql where = condition(filter);
         List<CustomerSelection.Group> groups = customers.distribution(dimension.attribute, where,
-                sales.revenueByCustomer(), viewer, MAX_GROUPS + 1);
+                sales.confirmedOrderTotals(), viewer, MAX_GROUPS + 1);
         boolean truncated = groups.size() > MAX_GROUPS;
         List<CustomerSelection.Group> shown = truncated ? groups.subList(0, MAX_GROUPS) : groups;
         long total = truncated ? customers.count(where, viewer)

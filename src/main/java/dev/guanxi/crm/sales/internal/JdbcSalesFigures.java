@@ -26,9 +26,9 @@ class JdbcSalesFigures implements SalesFigures {
     }
 
     @Override
-    public CustomerSelection.Sql revenueByCustomer() {
-        return new CustomerSelection.Sql("SELECT so.customer_id, sum(so.total) AS amount FROM orders so "
-                + "WHERE so.status IN " + CONFIRMED + " GROUP BY so.customer_id", Map.of());
+    public CustomerSelection.Sql confirmedOrderTotals() {
+        return new CustomerSelection.Sql("SELECT so.customer_id, so.total AS amount FROM orders so "
+                + "WHERE so.status IN " + CONFIRMED, Map.of());
     }
 
     @Override
