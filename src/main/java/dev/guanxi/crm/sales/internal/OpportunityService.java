@@ -12,6 +12,7 @@ import dev.guanxi.crm.customer.TimelineEntry;
 import dev.guanxi.crm.identity.CurrentUser;
 import dev.guanxi.crm.identity.Permission;
 import dev.guanxi.crm.sales.OpportunityCreated;
+import dev.guanxi.crm.sales.OpportunityWon;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -135,6 +136,9 @@ public class OpportunityService {
                 "opportunity-stage:" + id + ":" + (version + 1), o.name(),
                 from + " → " + target.code() + (o.lossReason() == null ? "" : " · " + o.lossReason()),
                 user.displayName()));
+        if (target.outcome() == Stage.Outcome.WON && !from.equals(target.code())) {
+            events.publishEvent(new OpportunityWon(id, o.customerId(), o.sourceCampaignId(), o.amount(), "CNY"));
+        }
     }
 
     /** The board: for each stage, the opportunities in it (the first {@value BOARD_COLUMN_LIMIT}) and totals. */

@@ -12,13 +12,21 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A new order as entered: customer, date and lines; prices default to the product's list price. */
+/**
+ * A new order as entered: customer, date and lines; prices default to the product's list price. An optional coupon
+ * code takes a discount off the subtotal (see {@link dev.guanxi.crm.sales.DiscountProvider}).
+ */
 public record OrderDraft(
         @NotNull(message = "{validation.required}") Long customerId,
         LocalDate orderDate,
         @Size(max = 2000, message = "{validation.size.max}") String notes,
         @NotEmpty(message = "{validation.order-lines}") @Size(max = 200, message = "{validation.order-lines-max}")
-        List<@Valid Line> lines) {
+        List<@Valid Line> lines,
+        @Size(max = 40, message = "{validation.size.max}") String couponCode) {
+
+    public OrderDraft(Long customerId, LocalDate orderDate, String notes, List<Line> lines) {
+        this(customerId, orderDate, notes, lines, null);
+    }
 
     public record Line(
             @NotNull(message = "{validation.required}") Long productId,

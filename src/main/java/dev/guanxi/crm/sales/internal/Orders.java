@@ -49,6 +49,21 @@ class Orders {
         return id;
     }
 
+    /** The coupon code applied to an order and its discount (zero without one). */
+    record Discount(String couponCode, BigDecimal amount) {
+    }
+
+    Discount discount(long orderId) {
+        return jdbc.sql("SELECT coupon_code, discount FROM orders WHERE id = ?").param(orderId)
+                .query((rs, n) -> new Discount(rs.getString(1), rs.getBigDecimal(2))).single();
+    }
+
+    /** Takes a coupon's discount off the order's total (right after creating it). */
+    void applyDiscount(long orderId, String couponCode, BigDecimal discount) {
+        jdbc.sql("UPDATE orders SET coupon_code = ?, discount = ?, total = total - ? WHERE id = ?")
+                .params(couponCode, discount, discount, orderId).update();
+    }
+
     Optional<Order> find(long id, CurrentUser user) {
         CurrentUser.SqlCondition visible = user.visibility("o.owner_id", "o.team_id");
         return jdbc.sql("SELECT " + COLUMNS + " FROM orders o WHERE o.id = :id AND " + visible.sql())

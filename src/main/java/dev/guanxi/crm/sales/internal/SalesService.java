@@ -16,9 +16,11 @@ import dev.guanxi.crm.customer.TimelineEntry;
 import dev.guanxi.crm.identity.CurrentUser;
 import dev.guanxi.crm.identity.Permission;
 import dev.guanxi.crm.identity.UserDirectory;
+import dev.guanxi.crm.sales.DiscountProvider;
 import dev.guanxi.crm.sales.OrderConfirmed;
 import dev.guanxi.crm.sales.OrderStatus;
 import dev.guanxi.crm.sales.PaymentReceived;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -47,9 +49,11 @@ public class SalesService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<DiscountProvider> discounts;
 
     SalesService(Products products, Orders orders, Quotes quotes, CustomerDirectory customers, UserDirectory users, AuditTrail audit,
-                 ApplicationEventPublisher events) {
+                 ApplicationEventPublisher events, ObjectProvider<DiscountProvider> discounts) {
+        this.discounts = discounts;
         this.products = products;
         this.orders = orders;
         this.quotes = quotes;
@@ -124,8 +128,21 @@ public class SalesService {
         LocalDate orderDate = draft.orderDate() == null ? LocalDate.now(clock) : draft.orderDate();
         String notes = draft.notes() == null || draft.notes().isBlank() ? null : draft.notes().strip();
         long id = orders.insert(customer.id(), customer.ownerId(), customer.teamId(), orderDate, notes, lines, total);
-        audit.record("order", id, AuditAction.CREATE, Map.of("customer", new Change(null, customer.id()),
-                "total", new Change(null, total), "lines", new Change(null, lines.size())), Order.number(id));
+        Map<String, Change> changes = new java.util.LinkedHashMap<>(Map.of("customer", new Change(null, customer.id()),
+                "lines", new Change(null, lines.size())));
+        if (draft.couponCode() != null && !draft.couponCode().isBlank()) {
+            DiscountProvider provider = discounts.getIfAvailable();
+            if (provider == null) {
+                throw new InvalidInputException("couponCode", "coupon.unavailable");
+            }
+            DiscountProvider.Discount discount = provider.redeem(id, customer.id(), draft.couponCode().strip(), total);
+            orders.applyDiscount(id, discount.code(), discount.amount());
+            changes.put("coupon", new Change(null, discount.code()));
+            changes.put("discount", new Change(null, discount.amount()));
+            total = total.subtract(discount.amount());
+        }
+        changes.put("total", new Change(null, total));
+        audit.record("order", id, AuditAction.CREATE, changes, Order.number(id));
         timeline(customer.id(), "ORDER_CREATED", "order-created:" + id, Order.number(id), total + " CNY", user);
         return id;
     }
@@ -275,7 +292,8 @@ public class SalesService {
     @Transactional(readOnly = true)
     public OrderDetail detail(long id) {
         Order order = order(id);
-        return OrderDetail.of(order, customerName(order.customerId()), orders.payments(id), LocalDate.now(clock));
+        return OrderDetail.of(order, customerName(order.customerId()), orders.payments(id), LocalDate.now(clock),
+                orders.discount(id));
     }
 
     private String customerName(long customerId) {
@@ -325,9 +343,13 @@ public class SalesService {
         transition(order(id), version, Order::complete, require(Permission.SELL));
     }
 
+    /** Cancels an unpaid order; a coupon it used can be used again. */
     @Transactional
     public void cancel(long id, int version) {
         transition(order(id), version, Order::cancel, require(Permission.SELL));
+        if (orders.discount(id).couponCode() != null) {
+            discounts.ifAvailable(provider -> provider.release(id));
+        }
     }
 
     @Transactional

@@ -15,6 +15,7 @@ public class OrderForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate orderDate;
     private String notes;
+    private String couponCode;
     private List<LineForm> lines = new ArrayList<>();
 
     public static class LineForm {
@@ -62,7 +63,7 @@ public class OrderForm {
                 filled.add(new OrderDraft.Line(l.productId, l.quantity, l.unitPrice, l.discountPct, l.taxPct));
             }
         }
-        return new OrderDraft(customerId, orderDate, notes, filled);
+        return new OrderDraft(customerId, orderDate, notes, filled, couponCode);
     }
 
     /** Moves filled lines to the top so that the draft's line i is the form's row i. */
@@ -78,5 +79,7 @@ public class OrderForm {
     public String getNotes() { return notes; }
     public void setNotes(String notes) { this.notes = notes; }
     public List<LineForm> getLines() { return lines; }
+    public String getCouponCode() { return couponCode; }
+    public void setCouponCode(String couponCode) { this.couponCode = couponCode; }
     public void setLines(List<LineForm> lines) { this.lines = lines; }
 }

@@ -54,6 +54,7 @@ class DemoDataLoaderIntegrationTest {
         assertSalesHistory();
         assertAfterSales();
         assertServiceHistory();
+        assertMarketing();
 
         assertThat(loader.loadIfEmpty(CUSTOMERS)).as("a second start loads nothing").isEmpty();
         assertThat(count("SELECT count(*) FROM customers")).isEqualTo(CUSTOMERS);
@@ -147,6 +148,18 @@ class DemoDataLoaderIntegrationTest {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
+    private void assertMarketing() {
+        assertThat(count("SELECT count(*) FROM campaigns")).isGreaterThanOrEqualTo(5);
+        assertThat(count("SELECT count(*) FROM campaign_members")).isPositive();
+        assertThat(count("SELECT count(*) FROM campaign_expenses")).isPositive();
+        assertThat(count("SELECT count(*) FROM opportunities WHERE source_campaign_id IS NOT NULL")).isPositive();
+        assertThat(count("SELECT count(*) FROM coupon_codes")).isPositive();
+        assertThat(count("""
+                SELECT count(*) FROM coupons p
+                WHERE p.used <> (SELECT count(*) FROM coupon_redemptions r WHERE r.coupon_id = p.id AND r.released_at IS NULL)"""))
+                .isZero();
+    }
+
     private void assertSalesHistory() {
         assertThat(count("SELECT count(*) FROM products")).isGreaterThanOrEqualTo(10);
         assertThat(count("SELECT count(*) FROM orders")).isGreaterThan(CUSTOMERS / 3);
@@ -154,8 +167,8 @@ class DemoDataLoaderIntegrationTest {
         assertThat(count("SELECT count(*) FROM orders WHERE order_date < current_date - 700")).isPositive();
         assertThat(count("""
                 SELECT count(*) FROM orders o
-                WHERE o.total <> (SELECT coalesce(sum(l.line_total), 0) FROM order_lines l WHERE l.order_id = o.id)
-                  + (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.order_id = o.id AND p.amount < 0)""")).as("refunds lower the total").isZero();
+                WHERE o.total + o.discount <> (SELECT coalesce(sum(l.line_total), 0) FROM order_lines l WHERE l.order_id = o.id)
+                  + (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.order_id = o.id AND p.amount < 0)""")).as("discounts and refunds lower the total").isZero();
         assertThat(count("""
                 SELECT count(*) FROM orders o
                 WHERE o.paid <> (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.order_id = o.id)

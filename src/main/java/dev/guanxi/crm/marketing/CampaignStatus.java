@@ -1,0 +1,5 @@
+package dev.guanxi.crm.marketing;
+
+public enum CampaignStatus {
+    PLANNED, ACTIVE, COMPLETED, CANCELLED
+}

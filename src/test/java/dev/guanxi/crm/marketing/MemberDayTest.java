@@ -1,0 +1,68 @@
+package dev.guanxi.crm.marketing;
+
+import dev.guanxi.crm.marketing.internal.MemberDays;
+import dev.guanxi.crm.support.Api;
+import dev.guanxi.crm.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static dev.guanxi.crm.marketing.MarketingFixture.rule;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class MemberDayTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MemberDays memberDays;
+
+    @Test
+    void aMemberDayIssuesTheCouponToRecentBuyersOfItsSegmentOnce() {
+        MarketingFixture f = new MarketingFixture(context, port);
+        long product = f.product("50.00");
+        long recent = f.customer("recent buyer", Map.of());
+        long old = f.customer("old buyer", Map.of());
+        long never = f.customer("never bought", Map.of());
+        f.act(f.order(recent, product, "1", null).json(), "confirm");
+        jdbc.sql("INSERT INTO orders (customer_id, owner_id, status, order_date, total) VALUES (?, ?, 'COMPLETED', ?, 10)")
+                .params(old, f.rep.id(), LocalDate.now().minusMonths(30)).update();
+        long segment = f.segment(f.marketer, f.rules());
+        long coupon = f.as(f.marketer).post("/api/v1/coupons", Api.json(Map.of("name", "Member day gift",
+                "discountType", "FIXED", "discountValue", "20", "validFrom", LocalDate.now().toString(),
+                "validUntil", LocalDate.now().plusDays(30).toString()))).json().get("id").asLong();
+        Api.Response campaign = f.as(f.marketer).post("/api/v1/campaigns", Api.json(Map.of("name", "会员日 " + f.tag,
+                "channel", "MEMBER_DAY", "segmentId", segment, "couponId", coupon, "buyerMonths", 12,
+                "scheduledOn", LocalDate.now().minusDays(1).toString())));
+        assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
+        long id = campaign.json().get("id").asLong();
+
+        Api.Response shared = f.as(f.marketer).post("/api/v1/campaigns", Api.json(Map.of("name", "bad",
+                "channel", "MEMBER_DAY", "segmentId", segment, "scheduledOn", LocalDate.now().toString())));
+        assertThat(shared.status()).isEqualTo(400);
+        assertThat(shared.body()).contains("couponId");
+
+        memberDays.runDue();
+        memberDays.runDue();
+
+        assertThat(jdbc.sql("SELECT customer_id FROM campaign_members WHERE campaign_id = ?").param(id)
+                .query(Long.class).list()).containsExactly(recent);
+        assertThat(jdbc.sql("SELECT customer_id FROM coupon_codes WHERE coupon_id = ?").param(coupon)
+                .query(Long.class).list()).containsExactly(recent);
+        assertThat(jdbc.sql("SELECT executed_at IS NOT NULL FROM campaigns WHERE id = ?").param(id)
+                .query(Boolean.class).single()).isTrue();
+        assertThat(memberDays.runDue()).extracting(MemberDays.Run::campaignId).doesNotContain(id);
+        assertThat(List.of(old, never)).doesNotContain(recent);
+    }
+}
