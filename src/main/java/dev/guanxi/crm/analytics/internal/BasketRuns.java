@@ -120,7 +120,7 @@ public class BasketRuns {
     BasketRuns(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction,
                @Value("${guanxi.activity.zone:Asia/Shanghai}") ZoneId zone,
                @Value("${guanxi.analytics.basket.period-months:24}") int periodMonths,
-               @Value("${guanxi.analytics.basket.min-support:0.002}") double minSupport,
+               @Value("${guanxi.analytics.basket.min-support:0.001}") double minSupport,
                @Value("${guanxi.analytics.basket.min-confidence:0.1}") double minConfidence,
                @Value("${guanxi.analytics.basket.min-lift:1.1}") double minLift,
                @Value("${guanxi.analytics.basket.max-length:4}") int maxLength,
