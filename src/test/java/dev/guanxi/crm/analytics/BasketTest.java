@@ -17,6 +17,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -143,6 +145,19 @@ class BasketTest {
         assertThat(runs.find(claimed.id()).orElseThrow().succeeded()).isTrue();
         assertThat(new Api(port, rep.token()).post("/api/v1/analytics/basket/runs", "").status()).isEqualTo(403);
 
+        Api.Response started = api.post("/api/v1/analytics/basket/runs", "{\"minConfidence\": 0.3, \"maxLength\": 3}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String location = started.header("Location");
+        long id = started.json().get("id").asLong();
+        assertThat(location).endsWith("/api/v1/analytics/basket/runs/" + id);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !runs.find(id).orElseThrow().running());
+        JsonNode done = api.get(location).json();
+        assertThat(done.get("phase").asString()).isEqualTo("DONE");
+        assertThat(done.get("minConfidence").asDouble()).isEqualTo(0.3);
+        assertThat(done.get("startedBy").asLong()).isEqualTo(analyst.id());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE entity_type = 'BasketRun' AND entity_id = ?")
+                .param(Long.toString(id)).query(Long.class).single()).isEqualTo(1);
+
         Api.Response invalid = api.post("/api/v1/analytics/basket/runs", "{\"minSupport\": 0}");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body()).contains("minSupport");
@@ -161,6 +176,10 @@ class BasketTest {
             assertThat(r.header("Content-Type")).contains("problem+json");
             assertThat(r.body()).as(bad.getKey()).contains("\"" + bad.getValue() + "\"");
         }
+        // not a number: the framework's 400 names the parameter
+        Api.Response notANumber = api.get("/api/v1/analytics/basket/rules?minLift=abc");
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.body()).contains("'minLift'");
         assertThat(api.get("/api/v1/customers/" + buyerA + "/cross-sell?limit=0").status()).isEqualTo(400);
     }
 

@@ -2,6 +2,8 @@ package dev.guanxi.crm.analytics.internal;
 
 import dev.guanxi.crm.analytics.model.AssociationRules;
 import dev.guanxi.crm.analytics.model.FrequentItemsets;
+import dev.guanxi.crm.audit.AuditAction;
+import dev.guanxi.crm.audit.AuditTrail;
 import dev.guanxi.crm.common.ConflictException;
 import dev.guanxi.crm.common.FieldProblem;
 import dev.guanxi.crm.common.InvalidInputException;
@@ -102,6 +104,7 @@ public class BasketRuns {
     }
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
     private final JdbcTemplate streaming;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -117,7 +120,7 @@ public class BasketRuns {
         return t;
     });
 
-    BasketRuns(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction,
+    BasketRuns(JdbcClient jdbc, AuditTrail audit, DataSource dataSource, TransactionTemplate transaction,
                @Value("${guanxi.activity.zone:Asia/Shanghai}") ZoneId zone,
                @Value("${guanxi.analytics.basket.period-months:24}") int periodMonths,
                @Value("${guanxi.analytics.basket.min-support:0.001}") double minSupport,
@@ -126,6 +129,7 @@ public class BasketRuns {
                @Value("${guanxi.analytics.basket.max-length:4}") int maxLength,
                @Value("${guanxi.analytics.basket.stale-after:PT2H}") Duration staleAfter) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
         this.transaction = transaction;
@@ -144,10 +148,14 @@ public class BasketRuns {
         return new Parameters(today.minusMonths(periodMonths), today, minSupport, minConfidence, minLift, maxLength);
     }
 
-    /** Starts a run in the background; a conflict when one is running already. */
-    public Run start(Long userId, Parameters parameters) {
+    /** Starts a run for the signed-in user in the background (audited); a conflict when one is running already. */
+    public Run start(long userId, Parameters parameters) {
         Run run = claim(userId, parameters.check()).orElseThrow(() -> new ConflictException(
                 "A basket mining run is running already; wait for it to finish."));
+        audit.record("BasketRun", run.id(), AuditAction.CREATE, Map.of(), String.format(java.util.Locale.ROOT,
+                "Basket mining run started: orders %s to %s, support >= %s, confidence >= %s, lift >= %s, "
+                        + "at most %d products per rule", parameters.from(), parameters.to(), parameters.minSupport(),
+                parameters.minConfidence(), parameters.minLift(), parameters.maxLength()));
         executor.submit(() -> run(run.id()));
         return run;
     }
