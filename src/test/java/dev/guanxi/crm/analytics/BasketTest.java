@@ -223,7 +223,23 @@ class BasketTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Kettle C " + unique)))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("basket-run-form")));
         mvc.perform(get("/analytics/basket").param("sort", "name").param("minLift", "x").session(session))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("alert-danger")));
+        // while a run goes on, the state polls itself and the run button is disabled
+        BasketRuns.Run running = runs.claim(null, params()).orElseThrow();
+        try {
+            mvc.perform(get("/analytics/basket/status").param("watching", "true").session(session))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("every 2s")))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                            .doesNotExist("HX-Refresh"));
+            mvc.perform(post("/analytics/basket/runs").with(csrf()).session(session))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                            .attribute("error", "basket.run.conflict"));
+        } finally {
+            runs.run(running.id());
+        }
         mvc.perform(get("/analytics/basket/status").param("watching", "true").session(session))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()

@@ -44,7 +44,7 @@ class BasketPages {
                     confidence == null ? null : confidence / 100, number(minLift, "minLift"), sort, dir,
                     (int) (double) number(page, "page"), 50).check();
         } catch (InvalidInputException e) {
-            model.addAttribute("error", e.problems().get(0).messageKey());
+            model.addAttribute("error", "basket.filter.invalid");
             query = new BasketRules.Query(null, null, null, "lift", "desc", 1, 50);
         }
         model.addAttribute("query", query);
