@@ -139,10 +139,19 @@ class BasketTest {
             Api.Response second = api.post("/api/v1/analytics/basket/runs", "");
             assertThat(second.status()).as(second.body()).isEqualTo(409);
             assertThat(second.body()).contains("running already");
+            // the nightly job skips while a run goes on
+            runs.nightly();
+            assertThat(runs.latest().orElseThrow().id()).isEqualTo(claimed.id());
         } finally {
             runs.run(claimed.id());
         }
         assertThat(runs.find(claimed.id()).orElseThrow().succeeded()).isTrue();
+        runs.nightly();
+        BasketRuns.Run nightly = runs.latest().orElseThrow();
+        assertThat(nightly.id()).isGreaterThan(claimed.id());
+        assertThat(nightly.succeeded()).as(String.valueOf(nightly.error())).isTrue();
+        assertThat(nightly.startedBy()).isNull();
+        assertThat(nightly.minSupport()).isEqualTo(0.001);
         assertThat(new Api(port, rep.token()).post("/api/v1/analytics/basket/runs", "").status()).isEqualTo(403);
 
         Api.Response started = api.post("/api/v1/analytics/basket/runs", "{\"minConfidence\": 0.3, \"maxLength\": 3}");
