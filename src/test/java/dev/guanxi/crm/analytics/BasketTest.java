@@ -117,6 +117,21 @@ class BasketTest {
                 .query(Long.class).single()).isZero();
         assertThat(ruleIds(p1, p2)).hasSize(1);
 
+        // a run whose instance went away is closed as stale by the next claim; if it still finishes later, its
+        // rules do not replace the current ones
+        BasketRuns.Run stale = runs.claim(null, params()).orElseThrow();
+        jdbc.sql("UPDATE basket_runs SET started_at = now() - interval '3 hours' WHERE id = ?").param(stale.id())
+                .update();
+        BasketRuns.Run fresh = runs.claim(null, params()).orElseThrow();
+        runs.run(stale.id());
+        assertThat(runs.find(stale.id()).orElseThrow().error()).contains("went away");
+        assertThat(jdbc.sql("SELECT count(*) FROM basket_rules WHERE run_id = ?").param(second.id())
+                .query(Long.class).single()).isEqualTo(second.rules());
+        assertThat(jdbc.sql("SELECT count(*) FROM basket_rules WHERE run_id = ?").param(stale.id())
+                .query(Long.class).single()).isZero();
+        runs.run(fresh.id());
+        assertThat(runs.current().orElseThrow().id()).isEqualTo(fresh.id());
+
         // the API lists the rules with product names, filtered by product and sorted
         Api.Response list = new Api(port, rep.token()).get("/api/v1/analytics/basket/rules?productId=" + p3
                 + "&sort=confidence&dir=desc");

@@ -226,11 +226,15 @@ public class BasketRuns {
             int finalItemsets = itemsets;
             transaction.executeWithoutResult(status -> {
                 save(runId, rules, baskets.productIds());
-                jdbc.sql("""
+                int finished = jdbc.sql("""
                                 UPDATE basket_runs SET finished_at = now(), phase = 'DONE', baskets = ?, items = ?,
-                                  itemsets = ?, rules = ? WHERE id = ?""")
+                                  itemsets = ?, rules = ? WHERE id = ? AND finished_at IS NULL""")
                         .params(baskets.baskets().size(), baskets.productIds().length, finalItemsets, rules.size(),
                                 runId).update();
+                if (finished == 0) {
+                    // closed as stale meanwhile: another run may own the rules now; keep them
+                    throw new IllegalStateException("the run was closed as stale before it finished");
+                }
                 jdbc.sql("DELETE FROM basket_rules WHERE run_id <> ?").param(runId).update();
             });
             log.info("Basket mining run {}: {} baskets, {} products, {} itemsets, {} rules in {} ms", runId,
@@ -238,7 +242,9 @@ public class BasketRuns {
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException | OutOfMemoryError e) {
             log.warn("Basket mining run {} failed", runId, e);
-            jdbc.sql("UPDATE basket_runs SET finished_at = now(), phase = 'FAILED', error = ? WHERE id = ?")
+            jdbc.sql("""
+                            UPDATE basket_runs SET finished_at = coalesce(finished_at, now()), phase = 'FAILED',
+                              error = coalesce(error, ?) WHERE id = ?""")
                     .params(String.valueOf(e.getMessage()), runId).update();
         }
     }
