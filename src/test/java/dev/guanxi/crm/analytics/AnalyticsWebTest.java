@@ -235,6 +235,11 @@ class AnalyticsWebTest {
                 .andExpect(content().string(allOf(containsString("id=\"scores\""), containsString("Overdue"),
                         containsString("No purchase for 200 days; usually every 30"))));
 
+        // the manager dashboard shows the scoring run's sections
+        mvc.perform(get("/analytics/dashboard").session(analystSession).locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"section-abc\""), containsString("id=\"section-rfm\""),
+                        containsString("id=\"section-churn\""))));
         mvc.perform(get("/analytics/abc").session(analystSession)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("pareto-chart"), containsString("abc-classes"))));
         mvc.perform(get("/analytics/rfm").session(repSession)).andExpect(status().isOk())

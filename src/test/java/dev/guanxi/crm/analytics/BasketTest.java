@@ -228,6 +228,11 @@ class BasketTest {
                 .isEqualTo(404);
 
         MockHttpSession session = Sessions.login(mvc, rep.username(), TestAccounts.PASSWORD);
+        // the customer 360 page shows the suggestion with its reason
+        mvc.perform(get("/customers/" + buyerA).session(session).locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"cross-sell-panel\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Cups B " + unique)));
         mvc.perform(get("/analytics/customers/" + buyerA + "/cross-sell").session(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Cups B " + unique)))
