@@ -27,6 +27,8 @@ class SegmentApiTest {
     @Autowired
     Segments segments;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     MarketingFixture f;
     long zjVip;
     long zjSmall;
@@ -73,6 +75,19 @@ class SegmentApiTest {
                 "groups", List.of(Map.of("match", "ANY", "rules",
                         List.of(rule("province", "eq", "北京"), rule("city", "eq", "宁波")))));
         assertThat(previewIds(nested)).containsExactlyInAnyOrder(bjVip, zjSmall);
+    }
+
+    @Test
+    void loyaltyAndAnalyticsFieldsSelectCustomers() {
+        jdbc.sql("""
+                INSERT INTO points_ledger (customer_id, kind, points, source, source_ref, occurred_on, reason)
+                VALUES (?, 'ADJUST', 500, 'test', ?, current_date, 'segment test')""")
+                .params(zjSmall, "segment-" + f.tag).update();
+        assertThat(previewIds(f.rules(rule("loyaltyPoints", "gte", 500)))).containsExactly(zjSmall);
+        assertThat(previewIds(f.rules(rule("abcClass", "eq", "A")))).as("no scoring run covers these yet").isEmpty();
+        Api.Response bad = f.as(f.marketer).post("/api/v1/segments/preview",
+                Api.json(f.rules(rule("rfmSegment", "eq", "GOLDFISH"))));
+        assertThat(bad.status()).isEqualTo(400);
     }
 
     @Test
