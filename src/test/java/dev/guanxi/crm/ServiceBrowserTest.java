@@ -10,6 +10,7 @@ import dev.guanxi.crm.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -108,13 +109,16 @@ class ServiceBrowserTest {
                 .query(String.class).single()).isEqualTo("5 补发很快，谢谢！");
 
         browser.logIn(agent);
+        // tall enough for the whole dashboard in the screenshot; set before the charts are drawn
+        driver.manage().window().setSize(new Dimension(1400, 1300));
         browser.open("/service?lang=en");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard-csat")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("satisfaction-trend"),
                 "· " + (answered + 1) + " answers"));
-        // both charts were drawn by Chart.js
+        // both charts were drawn by Chart.js and have finished animating (else the screenshot catches points mid-way)
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return !!Chart.getChart('open-chart') && !!Chart.getChart('satisfaction-chart');")));
+                "return ['open-chart', 'satisfaction-chart'].every(function (id) {"
+                        + " var chart = Chart.getChart(id); return !!chart && !Chart.animator.running(chart); });")));
         assertThat(browser.screenshot(SCREENSHOT)).isNotEmptyFile();
     }
 
