@@ -5,34 +5,22 @@ import dev.guanxi.crm.identity.UserAdministration;
 import dev.guanxi.crm.identity.internal.TestAccounts;
 import dev.guanxi.crm.identity.internal.TestAccounts.Account;
 import dev.guanxi.crm.support.Api;
+import dev.guanxi.crm.support.Browser;
 import dev.guanxi.crm.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.util.FileSystemUtils;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A sales rep's day in a real browser: log in, fix a rejected form, add a customer, find it again by Chinese name. */
 @IntegrationTest
+@ExtendWith(Browser.PerTest.class)
 class BrowserJourneyTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("target/screenshots/customer-list.png");
 
     @LocalServerPort
@@ -52,46 +39,15 @@ class BrowserJourneyTest {
     @Autowired
     ApplicationContext context;
 
+    Browser browser;
     WebDriver driver;
     WebDriverWait wait;
-    Path profile;
-
-    @BeforeAll
-    static void requireBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                        + "); install them with: apt-get install -y chromium chromium-driver");
-    }
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        profile = Files.createTempDirectory("guanxi-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1400,1000", "--lang=en-US", "--user-data-dir=" + profile,
-                // Bootstrap scrolls smoothly unless motion is reduced; a click must not land mid-scroll.
-                "--force-prefers-reduced-motion");
-        // An explicit driver executable keeps Selenium Manager from looking for (and downloading) one.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void quitBrowser() throws IOException {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            FileSystemUtils.deleteRecursively(profile);
-        }
+    void useBrowser(Browser browser) {
+        this.browser = browser;
+        driver = browser.driver();
+        wait = browser.waits();
     }
 
     @Test
@@ -104,7 +60,7 @@ class BrowserJourneyTest {
         assertThat(api.post("/api/v1/customers", Api.json(person("李华" + suffix, "13900001111", "北京市", "北京市")))
                 .status()).isEqualTo(201);
 
-        logIn(rep);
+        browser.logIn(rep);
 
         driver.findElement(By.id("new-customer")).click();
         WebElement nameInput = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("name")));
@@ -156,7 +112,7 @@ class BrowserJourneyTest {
         long leadId = new Api(port, rep.token()).post("/api/v1/leads", Api.json(Map.of("name", "陈杰",
                 "company", company, "title", "采购经理"))).json().get("id").asLong();
 
-        logIn(rep);
+        browser.logIn(rep);
         driver.get("http://localhost:" + port + "/sales/leads/" + leadId);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("convert-form")));
         assertThat(driver.findElement(By.id("target-new")).isSelected()).isTrue();
@@ -197,7 +153,7 @@ class BrowserJourneyTest {
     }
 
     @Test
-    void customerListShowsARepsCustomers() throws IOException {
+    void customerListShowsARepsCustomers() {
         TestAccounts accounts = new TestAccounts(context);
         long team = accounts.team("east");
         Account rep = accounts.user(Role.SALES_REP, team, "王芳");
@@ -210,22 +166,11 @@ class BrowserJourneyTest {
             assertThat(created.status()).as(created.body()).isEqualTo(201);
         }
 
-        logIn(rep);
+        browser.logIn(rep);
 
         assertThat(linkTexts(driver)).containsExactlyInAnyOrderElementsOf(
                 customers.stream().map(c -> (String) c.get("name")).toList());
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.write(SCREENSHOT, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        assertThat(SCREENSHOT).isNotEmptyFile();
-    }
-
-    private void logIn(Account account) {
-        driver.get("http://localhost:" + port + "/login");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(account.username());
-        driver.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.urlMatches("/customers$"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("customer-table")));
+        assertThat(browser.screenshot(SCREENSHOT)).isNotEmptyFile();
     }
 
     private static List<String> linkTexts(WebDriver driver) {
