@@ -114,7 +114,7 @@ class ServiceBrowserTest {
         browser.open("/service?lang=en");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard-csat")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("satisfaction-trend"),
-                "· " + (answered + 1) + " answers"));
+                (answered == 0 ? "· 1 answer" : "· " + (answered + 1) + " answers")));
         // both charts were drawn by Chart.js and have finished animating (else the screenshot catches points mid-way)
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return ['open-chart', 'satisfaction-chart'].every(function (id) {"
