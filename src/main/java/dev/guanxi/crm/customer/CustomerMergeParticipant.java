@@ -22,6 +22,9 @@ public interface CustomerMergeParticipant {
      */
     Map<String, List<Long>> moveRecords(long from, long to);
 
-    /** Moves the records {@link #moveRecords} returned back to customer {@code from}, in the caller's transaction. */
-    void moveBack(Map<String, List<Long>> moved, long from);
+    /**
+     * Moves the records {@link #moveRecords} returned back from customer {@code to} (the survivor) to customer
+     * {@code from}, in the caller's transaction.
+     */
+    void moveBack(Map<String, List<Long>> moved, long from, long to);
 }

@@ -81,7 +81,7 @@ public class CustomerReferences implements CustomerMergeParticipant {
     }
 
     @Override
-    public void moveBack(Map<String, List<Long>> moved, long from) {
+    public void moveBack(Map<String, List<Long>> moved, long from, long to) {
         moved.forEach((key, ids) -> {
             String column = columnByTable.get(key);
             if (column == null) {

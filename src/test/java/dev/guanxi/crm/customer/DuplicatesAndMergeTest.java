@@ -174,6 +174,8 @@ class DuplicatesAndMergeTest {
                         INSERT INTO points_ledger (customer_id, kind, points, source, source_ref, occurred_on, reason)
                         VALUES (?, 'ADJUST', 50, 'test', ?, current_date, 'merge test') RETURNING id""")
                 .params(merged, "merge-" + unique).query(Long.class).single();
+        jdbc.sql("INSERT INTO marketing_consents (customer_id, channel, opted_out, source) VALUES (?, 'EMAIL', true, 'STAFF')")
+                .param(merged).update();
 
         // bad requests first: nothing changes
         assertThat(as(rep).post("/api/v1/customers/merges", Api.json(Map.of("survivorId", survivor, "mergedId", survivor)))
@@ -201,6 +203,7 @@ class DuplicatesAndMergeTest {
         assertThat(owner("opportunities", opportunity)).isEqualTo(survivor);
         assertThat(owner("activities", activity)).isEqualTo(survivor);
         assertThat(ownerOf("points_ledger", points)).as("loyalty points follow").isEqualTo(survivor);
+        assertThat(optedOut(survivor)).as("the merged customer's opt-out holds for the survivor").isTrue();
         assertThat(live(merged)).isFalse();
         // the old id still resolves, in the API and on the pages
         Api.Response old = as(rep).get("/api/v1/customers/" + merged);
@@ -220,6 +223,8 @@ class DuplicatesAndMergeTest {
         assertThat(owner("opportunities", opportunity)).isEqualTo(merged);
         assertThat(owner("activities", activity)).isEqualTo(merged);
         assertThat(ownerOf("points_ledger", points)).isEqualTo(merged);
+        assertThat(optedOut(survivor)).isFalse();
+        assertThat(optedOut(merged)).isTrue();
         assertThat(as(rep).post("/api/v1/customers/merges/" + mergeId + "/undo", "").status()).isEqualTo(409);
     }
 
@@ -237,6 +242,11 @@ class DuplicatesAndMergeTest {
         Api.Response refused = as(rep).post("/api/v1/customers/merges/" + first + "/undo", "");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("changed after the merge");
+    }
+
+    private boolean optedOut(long customerId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM marketing_consents WHERE customer_id = ? AND channel = 'EMAIL' AND opted_out)")
+                .param(customerId).query(Boolean.class).single();
     }
 
     private boolean live(long id) {

@@ -187,7 +187,7 @@ public class CustomerMerges {
             } else {
                 Optional.ofNullable(participants.get(name)).orElseThrow(() -> new IllegalStateException(
                         "Merge " + mergeId + " moved records of '" + name + "', which is not part of this application"))
-                        .moveBack(ids, m.mergedId());
+                        .moveBack(ids, m.mergedId(), m.survivorId());
             }
         });
         jdbc.sql("UPDATE customer_merges SET undone_by = ?, undone_at = now() WHERE id = ?")
