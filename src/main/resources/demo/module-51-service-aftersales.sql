@@ -1,7 +1,6 @@
--- Demo after-sales data: CSAT answers after closed tickets over the last year, two NPS campaigns with answers, and
--- after-sales requests in every state (refunded ones with their negative payments). Reads only customers, users and
--- the sales tables, so it does not depend on the tickets table: the CSAT invitations name demo ticket ids from
--- 1,000,000,001 up. Deterministic (setseed); runs in the loader's transaction after demo/sales.sql.
+-- Demo after-sales data: CSAT answers after the demo's closed tickets (demo/module-50-service.sql runs first), two
+-- NPS campaigns with answers, and after-sales requests in every state (refunded ones with their negative payments).
+-- Deterministic (setseed); runs in the loader's transaction after demo/sales.sql.
 SELECT setseed(0.51);
 
 -- Who answered surveys are about: the service agents (any seller when there is none), round robin.
@@ -11,17 +10,17 @@ FROM users
 WHERE enabled AND (role = 'SERVICE_AGENT'
   OR (role IN ('SALES_REP', 'MANAGER') AND NOT EXISTS (SELECT 1 FROM users WHERE role = 'SERVICE_AGENT')));
 
--- CSAT: one customer in twelve had 1 to 3 tickets closed in the last year; 60 % answered, mostly satisfied.
+-- CSAT: a survey after every closed demo ticket; 60 % answered, mostly satisfied.
 CREATE TEMP TABLE demo_csat ON COMMIT DROP AS
-SELECT c.id AS customer_id,
-       now() - make_interval(days => floor(random() * 365)::int, hours => floor(random() * 24)::int) AS closed_at,
+SELECT t.id AS ticket_id, t.customer_id, t.owner_id, t.team_id, t.closed_at,
        random() AS answer_r, random() AS score_r, random() AS comment_r, random() AS agent_r
-FROM customers c CROSS JOIN LATERAL generate_series(1, 1 + floor(random() * 3)::int + (c.id * 0)) AS n
-WHERE c.deleted_at IS NULL AND c.id % 12 = 5;
+FROM tickets t
+WHERE t.status = 'CLOSED' AND t.closed_at IS NOT NULL
+ORDER BY t.id;
 
 INSERT INTO survey_invitations (kind, ticket_id, customer_id, agent_id, team_id, language, expires_at, mail_status,
                                 created_at, score, comment, answered_at)
-SELECT 'CSAT', 1000000000 + row_number() OVER (ORDER BY s.closed_at, s.customer_id), s.customer_id, a.id, a.team_id,
+SELECT 'CSAT', s.ticket_id, s.customer_id, coalesce(s.owner_id, a.id), coalesce(s.team_id, a.team_id),
        CASE WHEN s.comment_r < 0.8 THEN 'zh_CN' ELSE 'en' END, s.closed_at + interval '14 days', 'SENT', s.closed_at,
        CASE WHEN s.answer_r < 0.6 THEN
          CASE WHEN s.score_r < 0.45 THEN 5 WHEN s.score_r < 0.75 THEN 4 WHEN s.score_r < 0.87 THEN 3
@@ -31,7 +30,8 @@ SELECT 'CSAT', 1000000000 + row_number() OVER (ORDER BY s.closed_at, s.customer_
                 'Had to call twice', '希望能更快回复'])[1 + floor(s.comment_r * 20)::int] END,
        CASE WHEN s.answer_r < 0.6 THEN least(now(), s.closed_at + make_interval(hours => 1 + floor(s.answer_r * 60)::int)) END
 FROM demo_csat s
-JOIN demo_agents a ON a.n = floor(s.agent_r * (SELECT count(*) FROM demo_agents))::int;
+JOIN demo_agents a ON a.n = floor(s.agent_r * (SELECT count(*) FROM demo_agents))::int
+ON CONFLICT DO NOTHING;
 
 -- NPS: two campaigns, each to one customer in twenty; 40 % answered.
 INSERT INTO survey_campaigns (name, language, filters, expiry_days, created_by, created_at, sent_at, invited)

@@ -8,13 +8,15 @@ INSERT INTO loyalty_members (customer_id, joined_at)
 SELECT customer_id, min(received_on)::timestamptz FROM payments GROUP BY customer_id
 ON CONFLICT DO NOTHING;
 
--- The tier multiplier is left out: the history starts before anyone held a tier.
+-- The tier multiplier is left out: the history starts before anyone held a tier. Refunds (negative payments of the
+-- after-sales demo) earn nothing here; the listener would reverse points for them.
 INSERT INTO points_ledger (customer_id, kind, points, source, source_ref, occurred_on, expires_on, order_id, amount,
                            currency, rule_id, created_at)
 SELECT p.customer_id, 'EARN', floor(p.amount * r.points_per_unit * r.multiplier)::int, 'payment', p.id::text,
        p.received_on, (p.received_on + interval '24 months')::date, p.order_id, p.amount, p.currency, r.id,
        p.received_on::timestamptz
 FROM payments p JOIN points_rules r ON r.active AND r.campaign_id IS NULL AND r.currency = p.currency
+WHERE p.amount > 0
 ON CONFLICT DO NOTHING;
 
 -- Lots past their date expire whole (nothing was redeemed before them), as the nightly job would have done.

@@ -89,7 +89,9 @@ class StatementCountTest {
         Team many = team(1, 12);
         long one = statements(get("/customers/" + few.firstCustomer()).session(login(few)));
         long twelve = statements(get("/customers/" + many.firstCustomer()).session(login(many)));
-        assertThat(twelve).isEqualTo(one).isLessThanOrEqualTo(10);
+        // the page itself (customer, contacts, timeline, names, duplicates banner, merges) plus one or two statements
+        // per panel of another module (scores, loyalty, consent, cross-sell): fixed, whatever the customer has
+        assertThat(twelve).isEqualTo(one).isLessThanOrEqualTo(16);
     }
 
     @Test

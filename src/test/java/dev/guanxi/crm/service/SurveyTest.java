@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -218,6 +219,34 @@ class SurveyTest {
         mvc.perform(get("/s/" + expiring)).andExpect(status().isNotFound());
         assertThat(jdbc.sql("SELECT answered_at FROM survey_invitations WHERE id = ?").param(id)
                 .query(java.sql.Timestamp.class).optional()).isEmpty();
+    }
+
+    @Test
+    void anNpsCampaignCanTargetAMarketingSegment() {
+        String tag = "nps-seg-" + System.nanoTime();
+        long a = customer("钱多多 Qian", "qian@example.cn", tag);
+        long b = customer("孙悟 Sun", null, tag);
+        customer("Not in the segment", "y@example.cn", null);
+        Api.Response segment = as(marketer).post("/api/v1/segments", Api.json(Map.of("name", "NPS " + tag,
+                "rules", Map.of("match", "ALL", "rules", List.of(Map.of("field", "tags", "operator", "has_tag",
+                        "value", tag))))));
+        assertThat(segment.status()).as(segment.body()).isEqualTo(201);
+        long segmentId = segment.json().get("id").asLong();
+
+        Api.Response both = as(marketer).post("/api/v1/surveys/campaigns", Api.json(Map.of("name", "both",
+                "segmentId", segmentId, "tag", tag)));
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.body()).contains("segmentId");
+        assertThat(as(marketer).post("/api/v1/surveys/campaigns", Api.json(Map.of("name", "none",
+                "segmentId", 987654321))).status()).isEqualTo(400);
+
+        long campaignId = as(marketer).post("/api/v1/surveys/campaigns", Api.json(Map.of("name", "Segment NPS " + tag,
+                "segmentId", segmentId))).json().get("id").asLong();
+        Api.Response sent = as(marketer).post("/api/v1/surveys/campaigns/" + campaignId + "/send?version=0", "");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.json().get("invited").asInt()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT customer_id FROM survey_invitations WHERE campaign_id = ? ORDER BY customer_id")
+                .param(campaignId).query(Long.class).list()).containsExactly(Math.min(a, b), Math.max(a, b));
     }
 
     @Test

@@ -12,8 +12,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A new NPS campaign: its name, language, link expiry and the customer filters choosing who gets it (the customer
- * list's filters; marketing segments will be accepted as targets once that module offers them).
+ * A new NPS campaign: its name, language, link expiry and who gets it: the members of a marketing segment, or the
+ * customers matching the customer list's filters (not both).
  */
 public record SurveyCampaignDraft(
         @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.size.max}") String name,
@@ -24,7 +24,14 @@ public record SurveyCampaignDraft(
         @Size(max = 50, message = "{validation.size.max}") String city,
         @Size(max = 100, message = "{validation.size.max}") String industry,
         @Size(max = 40, message = "{validation.size.max}") String tag,
-        Long ownerId, Long teamId) {
+        Long ownerId, Long teamId, Long segmentId) {
+
+    /** Whether any customer-list filter is set (a segment campaign takes none). */
+    boolean hasFilters() {
+        return valueTier != null || customerType != null || lifecycleStage != null || loyaltyStatus != null
+                || blank(province) != null || blank(city) != null || blank(industry) != null || blank(tag) != null
+                || ownerId != null || teamId != null;
+    }
 
     CustomerQuery query() {
         return new CustomerQuery(null, null, customerType, valueTier, loyaltyStatus, null, lifecycleStage, null, null,

@@ -9,6 +9,7 @@ import dev.guanxi.crm.common.NotFoundException;
 import dev.guanxi.crm.common.PageResult;
 import dev.guanxi.crm.customer.CustomerDirectory;
 import dev.guanxi.crm.customer.CustomerExportSource;
+import dev.guanxi.crm.marketing.Segments;
 import dev.guanxi.crm.customer.TimelineEntry;
 import dev.guanxi.crm.identity.CurrentUser;
 import dev.guanxi.crm.identity.Role;
@@ -53,12 +54,14 @@ public class SurveyService {
     private final Duration expiry;
     private final String csatLanguage;
     private final Clock clock = Clock.systemUTC();
+    private final Segments segments;
 
     SurveyService(Surveys surveys, SurveyLinks links, CustomerDirectory customers, CustomerExportSource customerList,
-                  AuditTrail audit, ApplicationEventPublisher events, JsonMapper json,
+                  AuditTrail audit, ApplicationEventPublisher events, JsonMapper json, Segments segments,
                   @Value("${guanxi.surveys.expiry-days:14}") int expiryDays,
                   @Value("${guanxi.surveys.language:zh_CN}") String csatLanguage) {
         this.surveys = surveys;
+        this.segments = segments;
         this.links = links;
         this.customers = customers;
         this.customerList = customerList;
@@ -81,6 +84,14 @@ public class SurveyService {
     @Transactional
     public long createCampaign(SurveyCampaignDraft draft) {
         CurrentUser user = requireCampaigner();
+        if (draft.segmentId() != null) {
+            if (segments.find(draft.segmentId()).isEmpty()) {
+                throw new InvalidInputException("segmentId", "survey.validation.segment");
+            }
+            if (draft.hasFilters()) {
+                throw new InvalidInputException("segmentId", "survey.validation.segment-or-filters");
+            }
+        }
         int days = draft.expiryDays() == null ? (int) expiry.toDays() : draft.expiryDays();
         String language = draft.language() == null ? csatLanguage : draft.language();
         long id = surveys.insertCampaign(draft.name().strip(), language, json.writeValueAsString(draft), days, user.id(),
@@ -112,16 +123,28 @@ public class SurveyService {
         Instant expiresAt = Instant.now(clock).plus(Duration.ofDays(campaign.expiryDays()));
         List<Long> batch = new ArrayList<>();
         int[] invited = {0};
-        try {
-            customerList.stream(draft.query(), null, c -> {
-                batch.add(c.id());
-                if (batch.size() == BATCH) {
-                    invited[0] += surveys.insertNps(id, batch, campaign.language(), expiresAt, user.id(), user.teamId());
-                    batch.clear();
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (draft.segmentId() != null) {
+            // the segment's members the user may see, in id order, a page at a time
+            long after = 0;
+            List<Long> page;
+            while (!(page = segments.customerIds(draft.segmentId(), after, BATCH)).isEmpty()) {
+                after = page.get(page.size() - 1);
+                List<Long> visible = user.seesAll() ? page
+                        : page.stream().filter(c -> customers.findVisible(c).isPresent()).toList();
+                invited[0] += surveys.insertNps(id, visible, campaign.language(), expiresAt, user.id(), user.teamId());
+            }
+        } else {
+            try {
+                customerList.stream(draft.query(), null, c -> {
+                    batch.add(c.id());
+                    if (batch.size() == BATCH) {
+                        invited[0] += surveys.insertNps(id, batch, campaign.language(), expiresAt, user.id(), user.teamId());
+                        batch.clear();
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         invited[0] += surveys.insertNps(id, batch, campaign.language(), expiresAt, user.id(), user.teamId());
         surveys.setInvited(id, invited[0]);

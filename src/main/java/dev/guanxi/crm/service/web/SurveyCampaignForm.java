@@ -20,12 +20,15 @@ public class SurveyCampaignForm {
     private String city;
     private String industry;
     private String tag;
+    private Long segmentId;
 
     SurveyCampaignDraft toDraft() {
         return new SurveyCampaignDraft(name, language, expiryDays, valueTier, customerType, lifecycleStage,
-                loyaltyStatus, province, city, industry, tag, null, null);
+                loyaltyStatus, province, city, industry, tag, null, null, segmentId);
     }
 
+    public Long getSegmentId() { return segmentId; }
+    public void setSegmentId(Long segmentId) { this.segmentId = segmentId; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getLanguage() { return language; }

@@ -37,8 +37,11 @@ class SurveyPages {
     private final Validator validator;
     private final ZoneId zone;
 
+    private final dev.guanxi.crm.marketing.Segments segments;
+
     SurveyPages(SurveyService surveys, SurveyReports reports, Validator validator,
-                @Value("${guanxi.activity.zone:Asia/Shanghai}") ZoneId zone) {
+                @Value("${guanxi.activity.zone:Asia/Shanghai}") ZoneId zone, dev.guanxi.crm.marketing.Segments segments) {
+        this.segments = segments;
         this.surveys = surveys;
         this.reports = reports;
         this.validator = validator;
@@ -80,6 +83,7 @@ class SurveyPages {
         model.addAttribute("customerTypes", CustomerType.values());
         model.addAttribute("stages", LifecycleStage.values());
         model.addAttribute("loyalties", LoyaltyStatus.values());
+        model.addAttribute("segments", segments.all());
         model.addAttribute("zone", zone);
         return "service/survey-campaigns";
     }

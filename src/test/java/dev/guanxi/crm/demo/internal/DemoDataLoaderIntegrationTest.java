@@ -198,6 +198,9 @@ class DemoDataLoaderIntegrationTest {
                 WHERE (r.status = 'REFUNDED') <> EXISTS (SELECT 1 FROM payments p WHERE p.id = r.refund_payment_id
                                                          AND p.amount = -r.refunded_amount AND p.order_line_id = r.order_line_id)""")).isZero();
         assertThat(count("SELECT count(*) FROM survey_invitations WHERE kind = 'CSAT' AND answered_at IS NOT NULL")).isPositive();
+        assertThat(count("""
+                SELECT count(*) FROM survey_invitations i WHERE i.kind = 'CSAT' AND NOT EXISTS
+                  (SELECT 1 FROM tickets t WHERE t.id = i.ticket_id AND t.status = 'CLOSED')""")).as("CSAT after real closed tickets").isZero();
         assertThat(count("SELECT count(*) FROM survey_invitations WHERE kind = 'NPS' AND answered_at IS NOT NULL")).isPositive();
         assertThat(count("SELECT count(*) FROM survey_invitations WHERE answered_at > now()")).isZero();
         assertThat(count("""
