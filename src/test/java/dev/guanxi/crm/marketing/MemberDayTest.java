@@ -42,9 +42,16 @@ class MemberDayTest {
         long coupon = f.as(f.marketer).post("/api/v1/coupons", Api.json(Map.of("name", "Member day gift",
                 "discountType", "FIXED", "discountValue", "20", "validFrom", LocalDate.now().toString(),
                 "validUntil", LocalDate.now().plusDays(30).toString()))).json().get("id").asLong();
+        long template = f.as(f.marketer).post("/api/v1/message-templates", Api.json(Map.of("name", "会员日 " + f.tag,
+                "channel", "SMS", "body", "{{name}}，会员日快乐！您的优惠码 {{coupon}}"))).json().get("id").asLong();
+        Api.Response unknownTemplate = f.as(f.marketer).post("/api/v1/campaigns", Api.json(Map.of("name", "x",
+                "channel", "MEMBER_DAY", "segmentId", segment, "couponId", coupon, "messageTemplateId", 987654321,
+                "scheduledOn", LocalDate.now().toString())));
+        assertThat(unknownTemplate.status()).isEqualTo(400);
+        assertThat(unknownTemplate.body()).contains("messageTemplateId");
         Api.Response campaign = f.as(f.marketer).post("/api/v1/campaigns", Api.json(Map.of("name", "会员日 " + f.tag,
                 "channel", "MEMBER_DAY", "segmentId", segment, "couponId", coupon, "buyerMonths", 12,
-                "scheduledOn", LocalDate.now().minusDays(1).toString())));
+                "scheduledOn", LocalDate.now().minusDays(1).toString(), "messageTemplateId", template)));
         assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
         long id = campaign.json().get("id").asLong();
 
@@ -63,6 +70,14 @@ class MemberDayTest {
         assertThat(jdbc.sql("SELECT executed_at IS NOT NULL FROM campaigns WHERE id = ?").param(id)
                 .query(Boolean.class).single()).isTrue();
         assertThat(memberDays.runDue()).extracting(MemberDays.Run::campaignId).doesNotContain(id);
+        // each member was sent its own code, once, and is marked sent
+        String code = jdbc.sql("SELECT code FROM coupon_codes WHERE coupon_id = ?").param(coupon).query(String.class).single();
+        assertThat(jdbc.sql("""
+                        SELECT r.extra ->> 'coupon' FROM message_recipients r JOIN message_jobs j ON j.id = r.job_id
+                        WHERE j.source_ref = ? AND r.customer_id = ?""").params("campaign:" + id, recent)
+                .query(String.class).list()).containsExactly(code);
+        assertThat(jdbc.sql("SELECT status FROM campaign_members WHERE campaign_id = ?").param(id)
+                .query(String.class).single()).isEqualTo("SENT");
         assertThat(List.of(old, never)).doesNotContain(recent);
     }
 }

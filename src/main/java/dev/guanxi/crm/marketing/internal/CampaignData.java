@@ -30,7 +30,8 @@ public record CampaignData(
         LocalDate scheduledOn,
         Long couponId,
         @Min(value = 1, message = "{validation.positive}") @Max(value = 120, message = "{campaign.buyer-months-max}")
-        Integer buyerMonths) {
+        Integer buyerMonths,
+        Long messageTemplateId) {
 
     CampaignStatus statusOrDefault() {
         return status == null ? CampaignStatus.PLANNED : status;

@@ -105,12 +105,12 @@ public class CampaignService implements CampaignMembers {
         check(d);
         long id = jdbc.sql("""
                         INSERT INTO campaigns (name, channel, status, budget, start_date, end_date, segment_id,
-                          description, scheduled_on, coupon_id, buyer_months, owner_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                          description, scheduled_on, coupon_id, buyer_months, owner_id, message_template_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(d.name().strip(), d.channel().name(), d.statusOrDefault().name(), d.budget(),
                         date(d.startDate()), date(d.endDate()), d.segmentId(),
                         SegmentService.blankToNull(d.description()), date(d.scheduledOn()), d.couponId(),
-                        memberDayMonths(d), user.id())
+                        memberDayMonths(d), user.id(), memberDayTemplate(d))
                 .query(Long.class).single();
         audit.record("campaign", id, AuditAction.CREATE, Map.of("name", new Change(null, d.name().strip()),
                 "channel", new Change(null, d.channel()), "budget", new Change(null, d.budget())), d.name().strip());
@@ -125,12 +125,12 @@ public class CampaignService implements CampaignMembers {
         int n = jdbc.sql("""
                         UPDATE campaigns SET name = ?, channel = ?, status = ?, budget = ?, start_date = ?, end_date = ?,
                           segment_id = ?, description = ?, scheduled_on = ?, coupon_id = ?, buyer_months = ?,
-                          version = version + 1, updated_at = now()
+                          message_template_id = ?, version = version + 1, updated_at = now()
                         WHERE id = ? AND version = ?""")
                 .params(d.name().strip(), d.channel().name(), d.statusOrDefault().name(), d.budget(),
                         date(d.startDate()), date(d.endDate()), d.segmentId(),
                         SegmentService.blankToNull(d.description()), date(d.scheduledOn()), d.couponId(),
-                        memberDayMonths(d), id, version)
+                        memberDayMonths(d), memberDayTemplate(d), id, version)
                 .update();
         if (n != 1) {
             throw Stale.of("Campaign", id);
@@ -160,8 +160,16 @@ public class CampaignService implements CampaignMembers {
         return d.buyerMonths() == null ? 12 : d.buyerMonths();
     }
 
+    private static Long memberDayTemplate(CampaignData d) {
+        return d.channel() == CampaignChannel.MEMBER_DAY ? d.messageTemplateId() : null;
+    }
+
     private void check(CampaignData d) {
         List<FieldProblem> problems = new ArrayList<>();
+        if (d.messageTemplateId() != null && !jdbc.sql("SELECT EXISTS (SELECT 1 FROM message_templates WHERE id = ?)")
+                .param(d.messageTemplateId()).query(Boolean.class).single()) {
+            problems.add(new FieldProblem("messageTemplateId", "campaign.message-template-unknown"));
+        }
         if (d.startDate() != null && d.endDate() != null && d.endDate().isBefore(d.startDate())) {
             problems.add(new FieldProblem("endDate", "campaign.end-before-start"));
         }
@@ -420,7 +428,7 @@ public class CampaignService implements CampaignMembers {
     private static final String SELECT = """
             SELECT k.id, k.name, k.channel, k.status, k.budget, k.currency, k.start_date, k.end_date, k.segment_id,
                    s.name AS segment_name, k.description, k.scheduled_on, k.coupon_id, k.buyer_months, k.executed_at,
-                   k.owner_id, k.version,
+                   k.owner_id, k.version, k.message_template_id,
                    (SELECT count(*) FROM campaign_members m WHERE m.campaign_id = k.id) AS members
             FROM campaigns k LEFT JOIN segments s ON s.id = k.segment_id""";
 
@@ -432,7 +440,8 @@ public class CampaignService implements CampaignMembers {
                 (Long) rs.getObject("segment_id"), rs.getString("segment_name"), rs.getString("description"),
                 localDate(rs.getDate("scheduled_on")), (Long) rs.getObject("coupon_id"),
                 (Integer) rs.getObject("buyer_months"), executed == null ? null : executed.toInstant(),
-                rs.getLong("owner_id"), rs.getInt("version"), rs.getLong("members"));
+                rs.getLong("owner_id"), rs.getInt("version"), rs.getLong("members"),
+                (Long) rs.getObject("message_template_id"));
     }
 
     static LocalDate localDate(Date d) {

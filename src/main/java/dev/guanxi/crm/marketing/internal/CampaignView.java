@@ -11,5 +11,5 @@ import java.time.LocalDate;
 public record CampaignView(long id, String name, CampaignChannel channel, CampaignStatus status, BigDecimal budget,
                            String currency, LocalDate startDate, LocalDate endDate, Long segmentId, String segmentName,
                            String description, LocalDate scheduledOn, Long couponId, Integer buyerMonths,
-                           Instant executedAt, long ownerId, int version, long members) {
+                           Instant executedAt, long ownerId, int version, long members, Long messageTemplateId) {
 }

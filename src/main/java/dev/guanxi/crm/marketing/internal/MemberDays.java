@@ -1,5 +1,8 @@
 package dev.guanxi.crm.marketing.internal;
 
+import dev.guanxi.crm.marketing.CampaignMemberStatus;
+import dev.guanxi.crm.marketing.CampaignMembers;
+import dev.guanxi.crm.marketing.MessageSender;
 import dev.guanxi.crm.audit.AuditAction;
 import dev.guanxi.crm.audit.AuditTrail;
 import dev.guanxi.crm.audit.AuditTrail.Change;
@@ -20,16 +23,17 @@ import java.util.Map;
  * Member days (会员日) and repeat-customer marketing (老客户营销): on its scheduled day, a MEMBER_DAY campaign adds the
  * past buyers of its segment (last confirmed order within {@code buyer_months}) as members and issues each a personal
  * code of its coupon. Each campaign runs once: the run claims it ({@code executed_at}) with
- * {@code FOR UPDATE SKIP LOCKED} in the same transaction as the work, so concurrent runs never repeat it.
- * Sending the codes (e-mail, SMS) is messaging's part.
+ * {@code FOR UPDATE SKIP LOCKED} in the same transaction as the work, so concurrent runs never repeat it. When the
+ * campaign names a message template, each member's code is sent with it ({@code {{coupon}}}) by a messaging job
+ * started after the commit (opt-outs honoured), and the members are marked sent.
  */
 @Service
 public class MemberDays {
 
-    public record Run(long campaignId, int members, int codes) {
+    public record Run(long campaignId, int members, int codes, Long messageJobId) {
     }
 
-    private record Due(long id, String name, long segmentId, long couponId, int buyerMonths) {
+    private record Due(long id, String name, long segmentId, long couponId, int buyerMonths, Long templateId) {
     }
 
     private final JdbcClient jdbc;
@@ -39,10 +43,15 @@ public class MemberDays {
     private final CustomerSelection customers;
     private final AuditTrail audit;
     private final ZoneId zone;
+    private final MessageSender messages;
+    private final CampaignMembers members;
 
     MemberDays(JdbcClient jdbc, SegmentService segments, CampaignService campaigns, CouponService coupons,
                CustomerSelection customers, AuditTrail audit,
-               @Value("${guanxi.activity.zone:Asia/Shanghai}") ZoneId zone) {
+               @Value("${guanxi.activity.zone:Asia/Shanghai}") ZoneId zone, MessageSender messages,
+               CampaignMembers members) {
+        this.messages = messages;
+        this.members = members;
         this.jdbc = jdbc;
         this.segments = segments;
         this.campaigns = campaigns;
@@ -66,9 +75,10 @@ public class MemberDays {
                                      ORDER BY scheduled_on, id LIMIT 20
                                      FOR UPDATE SKIP LOCKED)
                           AND executed_at IS NULL
-                        RETURNING id, name, segment_id, coupon_id, coalesce(buyer_months, 12)""")
+                        RETURNING id, name, segment_id, coupon_id, coalesce(buyer_months, 12), message_template_id""")
                 .param("today", CampaignService.date(today))
-                .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5)))
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
+                        (Long) rs.getObject(6)))
                 .list();
         List<Run> runs = new ArrayList<>();
         for (Due d : due) {
@@ -82,8 +92,27 @@ public class MemberDays {
                     Map.of("memberDayCampaign", d.id())));
             audit.record("campaign", d.id(), AuditAction.UPDATE, Map.of("memberDay", new Change(null,
                     members + " members, " + codes + " codes of coupon " + d.couponId())), d.name());
-            runs.add(new Run(d.id(), members, codes));
+            runs.add(new Run(d.id(), members, codes, d.templateId() == null ? null : sendCodes(d)));
         }
         return runs;
+    }
+
+    /** Sends each member of the member day its personal code; empty campaigns send nothing. */
+    private Long sendCodes(Due d) {
+        Map<Long, Map<String, String>> codes = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT m.customer_id, c.code FROM campaign_members m
+                        JOIN coupon_codes c ON c.coupon_id = :coupon AND c.customer_id = m.customer_id
+                        WHERE m.campaign_id = :campaign ORDER BY m.customer_id""")
+                .param("coupon", d.couponId()).param("campaign", d.id())
+                .query(rs -> {
+                    codes.put(rs.getLong(1), Map.of("coupon", rs.getString(2)));
+                });
+        if (codes.isEmpty()) {
+            return null;
+        }
+        long job = messages.send(d.templateId(), codes, "campaign:" + d.id());
+        members.advance(d.id(), codes.keySet(), CampaignMemberStatus.SENT);
+        return job;
     }
 }

@@ -34,7 +34,7 @@ public class MessageTemplates {
         this.jdbc = jdbc;
     }
 
-    List<MessageTemplate> all() {
+    public List<MessageTemplate> all() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM message_templates ORDER BY updated_at DESC, id DESC LIMIT 500")
                 .query(MessageTemplate.class).list();
     }

@@ -26,10 +26,11 @@ public class CampaignForm {
     private LocalDate scheduledOn;
     private Long couponId;
     private Integer buyerMonths;
+    private Long messageTemplateId;
 
     CampaignData data() {
         return new CampaignData(name, channel, status, budget, startDate, endDate, segmentId, description, scheduledOn,
-                couponId, buyerMonths);
+                couponId, buyerMonths, messageTemplateId);
     }
 
     static CampaignForm of(CampaignView c) {
@@ -45,6 +46,7 @@ public class CampaignForm {
         f.scheduledOn = c.scheduledOn();
         f.couponId = c.couponId();
         f.buyerMonths = c.buyerMonths();
+        f.messageTemplateId = c.messageTemplateId();
         return f;
     }
 
@@ -68,6 +70,8 @@ public class CampaignForm {
     public void setScheduledOn(LocalDate scheduledOn) { this.scheduledOn = scheduledOn; }
     public Long getCouponId() { return couponId; }
     public void setCouponId(Long couponId) { this.couponId = couponId; }
+    public Long getMessageTemplateId() { return messageTemplateId; }
+    public void setMessageTemplateId(Long messageTemplateId) { this.messageTemplateId = messageTemplateId; }
     public Integer getBuyerMonths() { return buyerMonths; }
     public void setBuyerMonths(Integer buyerMonths) { this.buyerMonths = buyerMonths; }
 }

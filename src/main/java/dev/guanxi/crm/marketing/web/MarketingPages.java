@@ -37,6 +37,8 @@ import java.util.function.LongSupplier;
 @RequestMapping("/marketing")
 class MarketingPages {
 
+    private final dev.guanxi.crm.marketing.internal.MessageTemplates templates;
+
     private static final int PAGE_SIZE = 50;
 
     private final CampaignService campaigns;
@@ -46,7 +48,9 @@ class MarketingPages {
     private final Validator validator;
 
     MarketingPages(CampaignService campaigns, CouponService coupons, SegmentService segments, TargetGroups targetGroups,
-                   Validator validator) {
+                   Validator validator,
+                   dev.guanxi.crm.marketing.internal.MessageTemplates templates) {
+        this.templates = templates;
         this.campaigns = campaigns;
         this.coupons = coupons;
         this.segments = segments;
@@ -158,6 +162,7 @@ class MarketingPages {
         model.addAttribute("campaign", existing);
         model.addAttribute("segments", segments.all());
         model.addAttribute("coupons", coupons.list(null, 1, 200).items());
+        model.addAttribute("templates", templates.all());
         model.addAttribute("channels", CampaignChannel.values());
         model.addAttribute("statuses", CampaignStatus.values());
         return "marketing/campaign-form";
