@@ -240,6 +240,12 @@ class AnalyticsWebTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"section-abc\""), containsString("id=\"section-rfm\""),
                         containsString("id=\"section-churn\""))));
+        // clustering: k chosen or suggested; a k out of range is refused
+        mvc.perform(get("/analytics/clusters").session(analystSession).locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"cluster-form\"")));
+        mvc.perform(get("/analytics/clusters").param("k", "3").session(analystSession)).andExpect(status().isOk());
+        mvc.perform(get("/analytics/clusters").param("k", "99").session(analystSession))
+                .andExpect(status().isBadRequest());
         mvc.perform(get("/analytics/abc").session(analystSession)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("pareto-chart"), containsString("abc-classes"))));
         mvc.perform(get("/analytics/rfm").session(repSession)).andExpect(status().isOk())

@@ -45,6 +45,11 @@ class ScoreSegmentFields {
     }
 
     @Bean
+    SegmentField segmentFieldClusterId() {
+        return score("clusterId", SegmentFieldType.NUMBER, "cluster_id");
+    }
+
+    @Bean
     SegmentField segmentFieldChurnWarnings() {
         return score("churnWarnings", SegmentFieldType.TAGS, "churn_reasons");
     }

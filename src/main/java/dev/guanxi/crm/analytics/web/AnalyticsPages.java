@@ -55,10 +55,13 @@ class AnalyticsPages {
     private final TaskScheduling tasks;
     private final MessageSource messages;
     private final ZoneId zone;
+    private final dev.guanxi.crm.analytics.internal.ClusterAnalysis clusters;
 
     AnalyticsPages(ScoringService scoring, ScoringRuns runs, ScoreQueries queries, CustomerDirectory customers,
                    UserDirectory users, TaskScheduling tasks, MessageSource messages,
-                   @Value("${guanxi.activity.zone:Asia/Shanghai}") ZoneId zone) {
+                   @Value("${guanxi.activity.zone:Asia/Shanghai}") ZoneId zone,
+                   dev.guanxi.crm.analytics.internal.ClusterAnalysis clusters) {
+        this.clusters = clusters;
         this.scoring = scoring;
         this.runs = runs;
         this.queries = queries;
@@ -105,6 +108,15 @@ class AnalyticsPages {
         }
         model.addAttribute("run", run);
         return "analytics/overview :: progress";
+    }
+
+    /** Clustering (聚类): k chosen by the user, or suggested by the silhouette when k is empty. */
+    @GetMapping("/clusters")
+    String clusters(@RequestParam(required = false) Integer k, Model model) {
+        model.addAttribute("latest", runs.latestSucceeded().orElse(null));
+        model.addAttribute("result", clusters.cluster(k));
+        model.addAttribute("k", k);
+        return "analytics/clusters";
     }
 
     @GetMapping("/abc")
