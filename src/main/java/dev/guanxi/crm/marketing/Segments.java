@@ -32,4 +32,10 @@ public interface Segments {
      * @throws dev.guanxi.crm.common.NotFoundException for an unknown segment
      */
     CustomerSelection.Sql condition(long segmentId);
+
+    /**
+     * Saves the given customers as a new static segment (e.g. a cluster of the analytics module), as the signed-in
+     * user, who must be allowed to manage segments; returns its id.
+     */
+    long saveStatic(String name, String description, java.util.Collection<Long> customerIds);
 }

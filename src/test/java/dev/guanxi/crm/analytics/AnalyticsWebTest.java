@@ -276,6 +276,49 @@ class AnalyticsWebTest {
     }
 
     @Test
+    void clustersOfATeamAreDescribedAndSavedAsSegments() throws Exception {
+        TestAccounts accounts = new TestAccounts(context);
+        long team = accounts.team("clusters");
+        Account seller = accounts.user(Role.SALES_REP, team);
+        Account manager = accounts.manager(team);
+        // three kinds of buyers: frequent small, rare big, one-off; ten of each
+        for (int i = 0; i < 30; i++) {
+            long c = customer(seller, "聚类 " + i + " " + suffix);
+            switch (i % 3) {
+                case 0 -> {
+                    for (int m = 1; m <= 10; m++) {
+                        order(c, seller, String.format("2001-%02d-%02d", m, 1 + i % 20), "100.00");
+                    }
+                }
+                case 1 -> {
+                    order(c, seller, "2001-02-0" + (1 + i % 8), "9000.00");
+                    order(c, seller, "2001-09-1" + (i % 8), "9500.00");
+                }
+                default -> order(c, seller, "2000-03-1" + (i % 8), "300.00");
+            }
+        }
+        assertThat(scoring.runNow(ScoringService.MANUAL, AS_OF, 12).status()).isEqualTo("SUCCEEDED");
+        MockHttpSession session = Sessions.login(mvc, manager.username(), TestAccounts.PASSWORD);
+
+        mvc.perform(get("/analytics/clusters").param("k", "3").session(session).locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("3 clusters of 30 customers"),
+                        containsString("id=\"clusters\""), containsString("聚类 "))));
+        mvc.perform(get("/analytics/clusters").session(session).locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("suggested by the silhouette")));
+        mvc.perform(post("/analytics/clusters/segments").param("k", "3").session(session).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        List<Long> sizes = jdbc.sql("""
+                        SELECT member_count FROM segments WHERE kind = 'STATIC' AND name LIKE 'Cluster %/3 %'
+                          AND owner_id = ? ORDER BY id""").param(manager.id()).query(Long.class).list();
+        assertThat(sizes).hasSize(3);
+        assertThat(sizes.stream().mapToLong(Long::longValue).sum()).isEqualTo(30);
+        MockHttpSession analystSession = Sessions.login(mvc, analyst.username(), TestAccounts.PASSWORD);
+        mvc.perform(post("/analytics/clusters/segments").param("k", "3").session(analystSession).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void progressFragmentPollsWhileRunningAndReloadsWhenDone() throws Exception {
         MockHttpSession session = Sessions.login(mvc, analyst.username(), TestAccounts.PASSWORD);
         long done = runs.latestSucceeded().orElseThrow().id();

@@ -5,6 +5,7 @@ import dev.guanxi.crm.analytics.model.Silhouette;
 import dev.guanxi.crm.analytics.model.Standardizer;
 import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.identity.CurrentUser;
+import dev.guanxi.crm.marketing.Segments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,15 +37,49 @@ public class ClusterAnalysis {
                          List<KMeans.KScore> scores) {
     }
 
-    private final JdbcClient jdbc;
+    private record Computation(Result result, List<Long> ids, int[] assignments) {
+    }
 
-    ClusterAnalysis(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Segments segments;
+
+    ClusterAnalysis(JdbcClient jdbc, Segments segments) {
         this.jdbc = jdbc;
+        this.segments = segments;
     }
 
     /** @param k the number of clusters, or null to have it suggested */
     @Transactional(readOnly = true)
     public Result cluster(Integer k) {
+        return compute(k).result();
+    }
+
+    /**
+     * Clusters as {@link #cluster} does and saves each cluster as a static marketing segment ("Cluster 2 of 5 ...");
+     * returns the segment ids. The user must be allowed to manage segments.
+     */
+    @Transactional
+    public List<Long> saveAsSegments(Integer k) {
+        Computation c = compute(k);
+        List<Long> saved = new ArrayList<>();
+        String day = java.time.LocalDate.now().toString();
+        for (Cluster cluster : c.result().clusters()) {
+            List<Long> members = new ArrayList<>();
+            for (int i = 0; i < c.assignments().length; i++) {
+                if (c.assignments()[i] == cluster.number() - 1) {
+                    members.add(c.ids().get(i));
+                }
+            }
+            saved.add(segments.saveStatic("Cluster " + cluster.number() + "/" + c.result().k() + " · " + day,
+                    String.format(java.util.Locale.ROOT,
+                            "k-means on recency, frequency, spend and CLV: centroid %.0f days, %.1f purchase days, "
+                                    + "¥%.0f spend, ¥%.0f CLV; silhouette %.2f", cluster.recencyDays(), cluster.frequency(),
+                            cluster.monetary(), cluster.clv(), c.result().silhouette()), members));
+        }
+        return saved;
+    }
+
+    private Computation compute(Integer k) {
         if (k != null && (k < MIN_K || k > MAX_K)) {
             throw new InvalidInputException("k", "clusters.invalid-k", MIN_K, MAX_K);
         }
@@ -67,7 +102,7 @@ public class ClusterAnalysis {
         int n = rows.size();
         int wanted = k == null ? MIN_K : k;
         if (n < wanted * 5 || n < 10) {
-            return new Result(wanted, null, Double.NaN, n, List.of(), List.of());
+            return new Computation(new Result(wanted, null, Double.NaN, n, List.of(), List.of()), ids, new int[0]);
         }
         double[][] points = rows.toArray(double[][]::new);
         Standardizer scale = Standardizer.fit(points);
@@ -106,6 +141,7 @@ public class ClusterAnalysis {
                     centroids[c][1], centroids[c][2], centroids[c][3], typical < 0 ? 0 : ids.get(typical),
                     typical < 0 ? null : names.get(typical)));
         }
-        return new Result(result.k(), suggested, silhouette, n, clusters, scores);
+        return new Computation(new Result(result.k(), suggested, silhouette, n, clusters, scores), ids,
+                result.assignments());
     }
 }

@@ -71,6 +71,7 @@ class ProbabilisticScores implements ScoreEnricher {
             purchases = BgNbd.fit(x, tx, age).model();
         } catch (ModelFitException e) {
             log.warn("BG/NBD fit failed; P(alive), expected purchases and CLV stay empty: {}", e.getMessage());
+            cluster(buyers, asOfDay);
             return;
         }
         GammaGamma spendModel = spendModel(x, spend);

@@ -119,6 +119,16 @@ class AnalyticsPages {
         return "analytics/clusters";
     }
 
+    /** Saves each cluster of the given k (or the suggested one) as a static marketing segment. */
+    @org.springframework.web.bind.annotation.PostMapping("/clusters/segments")
+    String saveClusters(@RequestParam(required = false) Integer k,
+                        org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        int saved = clusters.saveAsSegments(k).size();
+        redirect.addFlashAttribute("message", "clusters.saved");
+        redirect.addFlashAttribute("saved", saved);
+        return "redirect:/analytics/clusters" + (k == null ? "" : "?k=" + k);
+    }
+
     @GetMapping("/abc")
     String abc(Model model) {
         model.addAttribute("latest", runs.latestSucceeded().orElse(null));

@@ -117,6 +117,28 @@ public class SegmentService implements Segments {
                 d.name().strip());
     }
 
+    @Override
+    @Transactional
+    public long saveStatic(String name, String description, java.util.Collection<Long> customerIds) {
+        CurrentUser user = MarketingAccess.manager();
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            throw new dev.guanxi.crm.common.InvalidInputException("name", "validation.size.max", 200);
+        }
+        long id = jdbc.sql("""
+                        INSERT INTO segments (name, description, kind, frozen_at, owner_id, member_count)
+                        VALUES (?, ?, 'STATIC', now(), ?, ?) RETURNING id""")
+                .params(name.strip(), blankToNull(description), user.id(), customerIds.size()).query(Long.class).single();
+        List<Long> ids = List.copyOf(customerIds);
+        for (int i = 0; i < ids.size(); i += 10_000) {
+            jdbc.sql("INSERT INTO segment_members (segment_id, customer_id) SELECT :segment, unnest(CAST(:ids AS bigint[])) "
+                            + "ON CONFLICT DO NOTHING")
+                    .param("segment", id).param("ids", ids.subList(i, Math.min(ids.size(), i + 10_000)).toArray(Long[]::new))
+                    .update();
+        }
+        audit.record("segment", id, AuditAction.CREATE, Map.of("members", new Change(null, ids.size())), name.strip());
+        return id;
+    }
+
     /** Freezes the current members of a segment into a new static segment and returns its id. */
     @Transactional
     public long snapshot(long id, String name) {
