@@ -16,7 +16,7 @@ import static dev.guanxi.crm.analytics.internal.PivotDimension.*;
  * (not drafts, not cancelled) on their order date; payments count on the day received.
  *
  * <p>They are read from the flattened fact tables {@link PivotFactTables} keeps (see
- * docs/decisions/0005-pivot-reports-read-flattened-sales-facts.md). Order facts come first: the registry takes a
+ * docs/decisions/0006-pivot-reports-read-flattened-sales-facts.md). Order facts come first: the registry takes a
  * measure from the first fact that supports the request's dimensions, so order lines serve only requests by
  * product.
  */
