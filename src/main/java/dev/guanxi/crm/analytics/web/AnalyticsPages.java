@@ -4,6 +4,7 @@ import dev.guanxi.crm.activity.TaskScheduling;
 import dev.guanxi.crm.analytics.internal.ChurnQuery;
 import dev.guanxi.crm.analytics.internal.RfmSegment;
 import dev.guanxi.crm.analytics.internal.ScoreQueries;
+import dev.guanxi.crm.analytics.internal.Scoring;
 import dev.guanxi.crm.analytics.internal.ScoringRun;
 import dev.guanxi.crm.analytics.internal.ScoringRuns;
 import dev.guanxi.crm.analytics.internal.ScoringService;
@@ -56,12 +57,15 @@ class AnalyticsPages {
     private final MessageSource messages;
     private final ZoneId zone;
     private final dev.guanxi.crm.analytics.internal.ClusterAnalysis clusters;
+    private final List<dev.guanxi.crm.analytics.ChurnSignal> signals;
 
     AnalyticsPages(ScoringService scoring, ScoringRuns runs, ScoreQueries queries, CustomerDirectory customers,
                    UserDirectory users, TaskScheduling tasks, MessageSource messages,
                    @Value("${guanxi.activity.zone:Asia/Shanghai}") ZoneId zone,
-                   dev.guanxi.crm.analytics.internal.ClusterAnalysis clusters) {
+                   dev.guanxi.crm.analytics.internal.ClusterAnalysis clusters,
+                   List<dev.guanxi.crm.analytics.ChurnSignal> signals) {
         this.clusters = clusters;
+        this.signals = signals;
         this.scoring = scoring;
         this.runs = runs;
         this.queries = queries;
@@ -167,12 +171,15 @@ class AnalyticsPages {
         }
         model.addAttribute("latest", runs.latestSucceeded().orElse(null));
         model.addAttribute("segments", RfmSegment.values());
-        model.addAttribute("reasons", List.of("RECENCY_OVERDUE", "SPEND_DOWN", "LOW_P_ALIVE"));
+        List<String> reasons = new java.util.ArrayList<>(List.of(Scoring.RECENCY_OVERDUE, Scoring.SPEND_DOWN,
+                Scoring.LOW_P_ALIVE));
+        signals.forEach(signal -> reasons.add(signal.code()));
+        model.addAttribute("reasons", reasons);
         model.addAttribute("owners", users.activeUsers());
         model.addAttribute("teams", users.teams());
         String others = request.getQueryString() == null ? ""
                 : request.getQueryString().replaceAll("(^|&)page=[^&]*", "").replaceFirst("^&", "");
-        model.addAttribute("pageLink", request.getContextPath() + "/analytics/churn?" + others
+        model.addAttribute("pageLink", "/analytics/churn?" + others
                 + (others.isEmpty() ? "" : "&") + "page=");
         return "analytics/churn";
     }
