@@ -3,7 +3,6 @@ package dev.guanxi.crm.analytics.internal;
 import dev.guanxi.crm.identity.CurrentUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -19,9 +18,6 @@ class ScoreDashboardSections {
 
     static final String TEMPLATE = "analytics/dashboard-sections";
 
-    record Segment(String segment, long customers, BigDecimal revenue) {
-    }
-
     record Churn(long customers, BigDecimal valueAtRisk, List<ChurnRow> top) {
     }
 
@@ -32,36 +28,17 @@ class ScoreDashboardSections {
     }
 
     @Bean
-    DashboardSection rfmSection(JdbcClient jdbc) {
-        return section(120, () -> {
-            CurrentUser.SqlCondition vis = CurrentUser.get().visibility("c.owner_id", "c.team_id");
-            List<Segment> segments = jdbc.sql("""
-                            SELECT s.rfm_segment, count(*), coalesce(sum(s.monetary), 0) FROM customer_scores s
-                            JOIN customers c ON c.id = s.customer_id AND c.deleted_at IS NULL
-                            WHERE s.rfm_segment IS NOT NULL AND""" + " " + vis.sql() + " GROUP BY 1 ORDER BY 3 DESC")
-                    .params(vis.params())
-                    .query((rs, n) -> new Segment(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3))).list();
-            return segments.isEmpty() ? Optional.empty()
-                    : Optional.of(new DashboardSection.Content(TEMPLATE, "rfm", segments));
-        });
+    DashboardSection rfmSection(ScoreQueries queries) {
+        return section(120, () -> Optional.of(queries.segments()).filter(g -> !g.isEmpty())
+                .map(g -> new DashboardSection.Content(TEMPLATE, "rfm", g)));
     }
 
     @Bean
-    DashboardSection churnSection(JdbcClient jdbc, ScoreQueries queries) {
+    DashboardSection churnSection(ScoreQueries queries) {
         return section(130, () -> {
-            CurrentUser.SqlCondition vis = CurrentUser.get().visibility("c.owner_id", "c.team_id");
-            Churn churn = jdbc.sql("""
-                            SELECT count(*), coalesce(sum(s.value_at_risk), 0) FROM customer_scores s
-                            JOIN customers c ON c.id = s.customer_id AND c.deleted_at IS NULL
-                            WHERE s.churn_reasons <> '{}' AND""" + " " + vis.sql())
-                    .params(vis.params())
-                    .query((rs, n) -> new Churn(rs.getLong(1), rs.getBigDecimal(2), List.of())).single();
-            if (churn.customers() == 0) {
-                return Optional.empty();
-            }
-            List<ChurnRow> top = queries.churn(new ChurnQuery(), 1, 5).items();
-            return Optional.of(new DashboardSection.Content(TEMPLATE, "churn",
-                    new Churn(churn.customers(), churn.valueAtRisk(), top)));
+            ScoreQueries.ChurnTotal total = queries.churnTotal();
+            return total.customers() == 0 ? Optional.empty() : Optional.of(new DashboardSection.Content(TEMPLATE,
+                    "churn", new Churn(total.customers(), total.valueAtRisk(), queries.churn(new ChurnQuery(), 1, 5).items())));
         });
     }
 

@@ -193,6 +193,32 @@ public class ScoreQueries {
         return new Pareto(points, classes);
     }
 
+    /** Customers and revenue per RFM segment among the visible scored customers, highest revenue first. */
+    @Transactional(readOnly = true)
+    public List<SegmentFigure> segments() {
+        CurrentUser.SqlCondition vis = CurrentUser.get().visibility("c.owner_id", "c.team_id");
+        return jdbc.sql("SELECT s.rfm_segment, count(*), coalesce(sum(s.monetary), 0) FROM customer_scores s" + VISIBLE
+                        + "WHERE s.rfm_segment IS NOT NULL AND " + vis.sql() + " GROUP BY 1 ORDER BY 3 DESC")
+                .params(vis.params())
+                .query((rs, n) -> new SegmentFigure(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3))).list();
+    }
+
+    public record SegmentFigure(String segment, long customers, BigDecimal revenue) {
+    }
+
+    /** How many visible customers carry a churn warning, and their value at risk in all. */
+    @Transactional(readOnly = true)
+    public ChurnTotal churnTotal() {
+        CurrentUser.SqlCondition vis = CurrentUser.get().visibility("c.owner_id", "c.team_id");
+        return jdbc.sql("SELECT count(*), coalesce(sum(s.value_at_risk), 0) FROM customer_scores s" + VISIBLE
+                        + "WHERE s.churn_reasons <> '{}' AND " + vis.sql())
+                .params(vis.params())
+                .query((rs, n) -> new ChurnTotal(rs.getLong(1), rs.getBigDecimal(2))).single();
+    }
+
+    public record ChurnTotal(long customers, BigDecimal valueAtRisk) {
+    }
+
     public record Pareto(List<double[]> points, List<ClassFigure> classes) {
 
         public List<String> labels() {
