@@ -77,20 +77,36 @@ public class CustomerMerges {
             }
         }
         RecordComponent[] components = CustomerData.class.getRecordComponents();
+        Map<String, Object> survivorValues = values(survivor);
+        Map<String, Object> mergedValues = values(merged);
         Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            String name = components[i].getName();
+            Object s = survivorValues.get(name);
+            Object m = mergedValues.get(name);
+            Side side = choices.get(name);
+            values[i] = side == Side.MERGED ? m : side == Side.SURVIVOR ? s : CustomerService.isEmpty(s) ? m : s;
+        }
         try {
-            for (int i = 0; i < components.length; i++) {
-                Object s = components[i].getAccessor().invoke(survivor);
-                Object m = components[i].getAccessor().invoke(merged);
-                Side side = choices.get(components[i].getName());
-                values[i] = side == Side.MERGED ? m : side == Side.SURVIVOR ? s : CustomerService.isEmpty(s) ? m : s;
-            }
             return (CustomerData) CustomerData.class.getDeclaredConstructor(
                     java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
                     .newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every field of the customer data by name, in form order (null values included). */
+    public static Map<String, Object> values(CustomerData data) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        try {
+            for (RecordComponent component : CustomerData.class.getRecordComponents()) {
+                values.put(component.getName(), component.getAccessor().invoke(data));
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return values;
     }
 
     @Transactional

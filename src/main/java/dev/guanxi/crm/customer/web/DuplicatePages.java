@@ -84,9 +84,11 @@ class DuplicatePages {
         }
         CustomerView a = customers.get(survivor);
         CustomerView b = customers.get(merged);
+        Map<String, Object> aValues = CustomerMerges.values(a.data());
+        Map<String, Object> bValues = CustomerMerges.values(b.data());
         Map<String, Object[]> rows = new LinkedHashMap<>();
         for (String field : CustomerMerges.FIELDS) {
-            rows.put(field, new Object[]{value(a, field), value(b, field)});
+            rows.put(field, new Object[]{aValues.get(field), bValues.get(field)});
         }
         model.addAttribute("a", a);
         model.addAttribute("b", b);
@@ -113,17 +115,9 @@ class DuplicatePages {
     }
 
     @PostMapping("/customers/merges/{id}/undo")
-    String undo(@PathVariable long id, @RequestParam(required = false) Long customerId, RedirectAttributes redirect) {
+    String undo(@PathVariable long id, RedirectAttributes redirect) {
         merges.undo(id);
         redirect.addFlashAttribute("message", "merge.undone");
         return "redirect:/customers/duplicates?status=DISMISSED";
-    }
-
-    private static Object value(CustomerView view, String field) {
-        try {
-            return view.data().getClass().getMethod(field).invoke(view.data());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -36,14 +36,8 @@ class MarketingCustomerReferences {
             @Override
             public Map<String, List<Long>> moveRecords(long from, long to) {
                 Map<String, List<Long>> moved = new LinkedHashMap<>();
-                moved.put("campaign_members", jdbc.sql("""
-                        UPDATE campaign_members m SET customer_id = :to WHERE customer_id = :from AND NOT EXISTS
-                          (SELECT 1 FROM campaign_members o WHERE o.campaign_id = m.campaign_id AND o.customer_id = :to)
-                        RETURNING campaign_id""").param("to", to).param("from", from).query(Long.class).list());
-                moved.put("segment_members", jdbc.sql("""
-                        UPDATE segment_members m SET customer_id = :to WHERE customer_id = :from AND NOT EXISTS
-                          (SELECT 1 FROM segment_members o WHERE o.segment_id = m.segment_id AND o.customer_id = :to)
-                        RETURNING segment_id""").param("to", to).param("from", from).query(Long.class).list());
+                moved.put("campaign_members", moveMemberships(jdbc, "campaign_members", "campaign_id", from, to));
+                moved.put("segment_members", moveMemberships(jdbc, "segment_members", "segment_id", from, to));
                 // channels (by ordinal) the survivor is opted out of only because of the merge
                 moved.put("opt_outs", jdbc.sql("""
                         INSERT INTO marketing_consents (customer_id, channel, opted_out, source, changed_at)
@@ -59,16 +53,8 @@ class MarketingCustomerReferences {
 
             @Override
             public void moveBack(Map<String, List<Long>> moved, long from, long to) {
-                List<Long> campaigns = moved.getOrDefault("campaign_members", List.of());
-                List<Long> segments = moved.getOrDefault("segment_members", List.of());
-                if (!campaigns.isEmpty()) {
-                    jdbc.sql("UPDATE campaign_members SET customer_id = :from WHERE campaign_id IN (:ids) AND customer_id = :to")
-                            .param("from", from).param("to", to).param("ids", campaigns).update();
-                }
-                if (!segments.isEmpty()) {
-                    jdbc.sql("UPDATE segment_members SET customer_id = :from WHERE segment_id IN (:ids) AND customer_id = :to")
-                            .param("from", from).param("to", to).param("ids", segments).update();
-                }
+                moveMembershipsBack(jdbc, "campaign_members", "campaign_id", moved, from, to);
+                moveMembershipsBack(jdbc, "segment_members", "segment_id", moved, from, to);
                 for (long channel : moved.getOrDefault("opt_outs", List.of())) {
                     jdbc.sql("""
                             DELETE FROM marketing_consents WHERE channel = :channel AND source = 'MERGE' AND customer_id = :to""")
@@ -76,5 +62,22 @@ class MarketingCustomerReferences {
                 }
             }
         };
+    }
+
+    /** Moves the memberships (keyed by {@code key} and customer) the survivor does not have yet; returns their keys. */
+    private static List<Long> moveMemberships(JdbcClient jdbc, String table, String key, long from, long to) {
+        return jdbc.sql("UPDATE " + table + " m SET customer_id = :to WHERE customer_id = :from AND NOT EXISTS "
+                        + "(SELECT 1 FROM " + table + " o WHERE o." + key + " = m." + key + " AND o.customer_id = :to) "
+                        + "RETURNING " + key)
+                .param("to", to).param("from", from).query(Long.class).list();
+    }
+
+    private static void moveMembershipsBack(JdbcClient jdbc, String table, String key, Map<String, List<Long>> moved,
+                                            long from, long to) {
+        List<Long> keys = moved.getOrDefault(table, List.of());
+        if (!keys.isEmpty()) {
+            jdbc.sql("UPDATE " + table + " SET customer_id = :from WHERE " + key + " IN (:keys) AND customer_id = :to")
+                    .param("from", from).param("to", to).param("keys", keys).update();
+        }
     }
 }

@@ -24,7 +24,7 @@ class ServiceChurnSignals {
     ChurnSignal openComplaints(JdbcClient jdbc) {
         return signal(OPEN_COMPLAINT, jdbc, """
                 SELECT DISTINCT customer_id FROM tickets
-                WHERE type = 'COMPLAINT' AND status <> 'CLOSED' AND created_at < CAST(? AS date) + 1""");
+                WHERE type = 'COMPLAINT' AND status <> 'CLOSED' AND created_at < CAST(:asOf AS date) + 1""");
     }
 
     @Bean
@@ -32,8 +32,8 @@ class ServiceChurnSignals {
         return signal(LOW_SATISFACTION, jdbc, """
                 SELECT customer_id FROM (
                   SELECT DISTINCT ON (customer_id) customer_id, kind, score FROM survey_invitations
-                  WHERE answered_at IS NOT NULL AND answered_at < CAST(? AS date) + 1
-                    AND answered_at >= CAST(? AS date) - interval '12 months'
+                  WHERE answered_at IS NOT NULL AND answered_at < CAST(:asOf AS date) + 1
+                    AND answered_at >= CAST(:asOf AS date) - interval '12 months'
                   ORDER BY customer_id, answered_at DESC) latest
                 WHERE (kind = 'CSAT' AND score <= 2) OR (kind = 'NPS' AND score <= 6)""");
     }
@@ -47,8 +47,7 @@ class ServiceChurnSignals {
 
             @Override
             public Set<Long> flaggedCustomers(LocalDate asOf) {
-                Object[] params = sql.chars().filter(ch -> ch == '?').mapToObj(i -> asOf).toArray();
-                return new HashSet<>(jdbc.sql(sql).params(params).query(Long.class).list());
+                return new HashSet<>(jdbc.sql(sql).param("asOf", asOf).query(Long.class).list());
             }
         };
     }
