@@ -55,7 +55,8 @@ class DatabaseConfiguration {
             EmbeddedPostgres server = EmbeddedPostgresServer.acquire(dataDir,
                     env.getProperty("guanxi.db.port", Integer.class, 0),
                     env.getProperty("guanxi.db.clean", Boolean.class, false),
-                    env.getProperty("guanxi.db.durable", Boolean.class, true));
+                    env.getProperty("guanxi.db.durable", Boolean.class, true),
+                    env.getProperty("guanxi.db.shared-buffers", "1GB"));
             log.info("Using embedded PostgreSQL on port {} with data in {}", server.getPort(), dataDir.getAbsolutePath());
             config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
             config.setUsername("postgres");

@@ -27,7 +27,7 @@ class ExternalDatabaseTest {
 
     @DynamicPropertySource
     static void externalDatabase(DynamicPropertyRegistry registry) throws SQLException {
-        EmbeddedPostgres server = EmbeddedPostgresServer.acquire(SERVER_DIR, 0, true, false);
+        EmbeddedPostgres server = EmbeddedPostgresServer.acquire(SERVER_DIR, 0, true, false, "128MB");
         try (Connection c = server.getPostgresDatabase().getConnection()) {
             c.createStatement().execute("DROP DATABASE IF EXISTS guanxi_external");
             c.createStatement().execute("CREATE DATABASE guanxi_external");

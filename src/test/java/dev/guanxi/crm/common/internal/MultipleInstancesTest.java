@@ -48,7 +48,7 @@ class MultipleInstancesTest {
 
     @BeforeAll
     static void startTwoInstances() throws SQLException {
-        EmbeddedPostgres server = EmbeddedPostgresServer.acquire(SERVER_DIR, 0, true, false);
+        EmbeddedPostgres server = EmbeddedPostgresServer.acquire(SERVER_DIR, 0, true, false, "128MB");
         try (Connection c = server.getPostgresDatabase().getConnection()) {
             c.createStatement().execute("DROP DATABASE IF EXISTS guanxi_instances");
             c.createStatement().execute("CREATE DATABASE guanxi_instances");

@@ -53,7 +53,7 @@ class OrphanedPostmasterTest {
             assertThat(ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive)).as("orphan outlives its JVM")
                     .contains(true);
 
-            EmbeddedPostgres restarted = EmbeddedPostgresServer.acquire(dataDir, 0, false, false);
+            EmbeddedPostgres restarted = EmbeddedPostgresServer.acquire(dataDir, 0, false, false, "128MB");
             try (Connection c = restarted.getPostgresDatabase().getConnection();
                  ResultSet rs = c.createStatement().executeQuery("SELECT 1")) {
                 assertThat(rs.next()).isTrue();

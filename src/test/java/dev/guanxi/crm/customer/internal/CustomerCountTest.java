@@ -1,0 +1,93 @@
+package dev.guanxi.crm.customer.internal;
+
+import dev.guanxi.crm.common.PageResult;
+import dev.guanxi.crm.customer.CustomerQuery;
+import dev.guanxi.crm.identity.CurrentUser;
+import dev.guanxi.crm.identity.Role;
+import dev.guanxi.crm.support.IntegrationTest;
+import net.ttddyy.dsproxy.QueryCountHolder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The list's total: exact up to the cap when the planner expects few matches, "more than 10,000" from the planner's
+ * estimate when it expects far more, without the count statement. Rolled back, so the 20,000 rows and their
+ * statistics never reach other tests.
+ */
+@IntegrationTest
+@Transactional
+class CustomerCountTest {
+
+    @Autowired
+    CustomerService service;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void signIn() {
+        CurrentUser admin = new CurrentUser(1, "admin", "Admin", Role.ADMIN, null, Set.of());
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                (CurrentUser.Holder) () -> admin, null, List.of()));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private void customers(int n, String source) {
+        jdbc.sql("""
+                INSERT INTO customers (kind, name, customer_type, owner_id, source)
+                SELECT 'PERSON', '估算客户 ' || i, 'CONSUMER', 1, ? FROM generate_series(1, ?) i""")
+                .params(source, n).update();
+        jdbc.sql("ANALYZE customers").update();
+    }
+
+    private static CustomerQuery source(String source) {
+        CustomerQuery e = CustomerQuery.empty();
+        return new CustomerQuery(e.q(), e.kind(), e.customerType(), e.valueTier(), e.loyaltyStatus(), e.settlement(),
+                e.lifecycleStage(), e.relationshipLevel(), e.gender(), e.industry(), e.occupation(), e.province(),
+                e.city(), e.district(), source, e.tag(), e.ownerId(), e.teamId(), e.deleted());
+    }
+
+    /** Statements run by one list request. */
+    private long statements(Runnable request) {
+        QueryCountHolder.clear();
+        request.run();
+        long n = QueryCountHolder.getGrandTotal().getTotal();
+        QueryCountHolder.clear();
+        return n;
+    }
+
+    @Test
+    void manyExpectedMatchesAreMoreThanTheCapByEstimateFewAreCountedExactly() {
+        customers(20_000, "估算-多");
+        customers(120, "估算-少");
+        PageResult<?>[] many = new PageResult<?>[1];
+        PageResult<?>[] few = new PageResult<?>[1];
+        long manyStatements = statements(() -> many[0] = service.search(source("估算-多"), CustomerSort.NEWEST, 2, 50));
+        long fewStatements = statements(() -> few[0] = service.search(source("估算-少"), CustomerSort.NEWEST, 1, 50));
+
+        assertThat(many[0].totalCapped()).isTrue();
+        assertThat(many[0].total()).isEqualTo(PageResult.COUNT_CAP);
+        assertThat(many[0].items()).hasSize(50);
+        assertThat(few[0].totalCapped()).isFalse();
+        assertThat(few[0].total()).isEqualTo(120);
+        assertThat(few[0].hasNext()).isTrue();
+        // both ask the planner; only the few matches are then counted (the many are not walked 10,001 rows deep)
+        assertThat(manyStatements).isEqualTo(fewStatements - 1);
+        assertThat(service.count(source("估算-多")).totalCapped()).isTrue();
+        assertThat(service.count(source("估算-少")).total()).isEqualTo(120);
+    }
+}
