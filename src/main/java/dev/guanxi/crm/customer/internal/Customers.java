@@ -376,7 +376,7 @@ class Customers {
     /**
      * Counting 10,001 matches costs as much as the page itself (each match is a heap visit), so where the planner
      * expects well over the cap the list says "more than 10,000" from that estimate without counting; fewer
-     * expected matches are counted exactly (see docs/decisions/0013-estimated-counts-and-keyset-pages.md).
+     * expected matches are counted exactly (see docs/decisions/0014-estimated-counts-and-embedded-server-settings.md).
      */
     private long count(Filter f) {
         if (estimate(f) > ESTIMATE_TRUSTED_ABOVE) {
