@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,6 +129,27 @@ class PinyinDuplicatesTest {
         assertThat(rules(li, han)).containsExactly("PINYIN_NAME_AND_CITY");
         assertThat(jdbc.sql("SELECT name_key FROM customers WHERE id = ?").param(li).query(String.class).single())
                 .isEqualTo(PinyinNameKey.of("韩梅梅"));
+    }
+
+    @Test
+    void anImportStoresTheKeysAndFindsThePairsInTheFile() {
+        String csv = "姓名,城市\n单丽华," + city + "\nLihua Shan," + city + "\n";
+        Api api = new Api(port, rep.token());
+        Api.Response uploaded = api.upload("/api/v1/imports", "pinyin.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        long job = uploaded.json().get("job").get("id").asLong();
+        Api.Response started = api.post("/api/v1/imports/" + job + "/start", Api.json(Map.of(
+                "columns", List.of("name", "city"), "mode", "CREATE_ONLY", "matchKey", "NONE")));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(
+                api.get("/api/v1/imports/" + job).json().get("status").asString()));
+
+        List<Long> ids = jdbc.sql("SELECT id FROM customers WHERE city = ? ORDER BY id").param(city)
+                .query(Long.class).list();
+        assertThat(ids).hasSize(2);
+        assertThat(jdbc.sql("SELECT DISTINCT name_key FROM customers WHERE city = ?").param(city)
+                .query(String.class).list()).containsExactly("hualishan");
+        assertThat(rules(ids.get(0), ids.get(1))).containsExactly("PINYIN_NAME_AND_CITY");
     }
 
     @Test
