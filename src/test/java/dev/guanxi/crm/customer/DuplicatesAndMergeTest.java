@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -74,10 +73,7 @@ class DuplicatesAndMergeTest {
 
     /** The rules that paired the two customers, empty when they are no candidate pair. */
     Set<String> rules(long x, long y) {
-        return new TreeSet<>(jdbc.sql("""
-                        SELECT unnest(rules) FROM duplicate_candidates
-                        WHERE customer_a = least(?::bigint, ?::bigint) AND customer_b = greatest(?::bigint, ?::bigint)""")
-                .params(x, y, x, y).query(String.class).list());
+        return new CandidatePairs(jdbc).rules(x, y);
     }
 
     @Test

@@ -42,6 +42,7 @@ public class DuplicateScans {
 
     private final JdbcClient jdbc;
     private final Duplicates duplicates;
+    private final NameKeyBackfill nameKeys;
     private final TransactionTemplate transaction;
     private final Duration staleAfter;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -50,10 +51,11 @@ public class DuplicateScans {
         return t;
     });
 
-    DuplicateScans(JdbcClient jdbc, Duplicates duplicates, TransactionTemplate transaction,
+    DuplicateScans(JdbcClient jdbc, Duplicates duplicates, NameKeyBackfill nameKeys, TransactionTemplate transaction,
                    @Value("${guanxi.duplicates.stale-after:PT2H}") Duration staleAfter) {
         this.jdbc = jdbc;
         this.duplicates = duplicates;
+        this.nameKeys = nameKeys;
         this.transaction = transaction;
         this.staleAfter = staleAfter;
     }
@@ -103,6 +105,8 @@ public class DuplicateScans {
         List<DuplicateRule> rules = duplicates.scanRules();
         long pairs = 0;
         try {
+            // the pinyin rules compare keys; rows written without one (by hand, before V3_4) get it first
+            nameKeys.fillAll();
             for (DuplicateRule rule : rules) {
                 Integer found = transaction.execute(status -> duplicates.scan(rule));
                 pairs += found == null ? 0 : found;

@@ -1,13 +1,20 @@
 package dev.guanxi.crm.customer.internal;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,9 +32,10 @@ public class Duplicates {
     private final Set<DuplicateRule> rules;
     private final double nameSimilarity;
     private final int maxGroup;
+    private final Map<DuplicateRule, BigDecimal> scores;
 
-    Duplicates(JdbcClient jdbc,
-               @Value("${guanxi.duplicates.rules:PHONE,EMAIL,ORGANIZATION_NAME,NAME_AND_BIRTH_DATE,LATIN_NAME_AND_CITY,NAME_AND_CITY,SIMILAR_NAME}")
+    Duplicates(JdbcClient jdbc, Environment environment,
+               @Value("${guanxi.duplicates.rules:PHONE,EMAIL,ORGANIZATION_NAME,NAME_AND_BIRTH_DATE,LATIN_NAME_AND_CITY,PINYIN_NAME_AND_CITY,NAME_AND_CITY,HOMOPHONE_NAME_AND_CITY,SIMILAR_NAME}")
                List<DuplicateRule> rules,
                @Value("${guanxi.duplicates.name-similarity:0.6}") double nameSimilarity,
                @Value("${guanxi.duplicates.max-group:20}") int maxGroup) {
@@ -35,9 +43,29 @@ public class Duplicates {
         this.rules = rules.isEmpty() ? EnumSet.noneOf(DuplicateRule.class) : EnumSet.copyOf(rules);
         this.nameSimilarity = nameSimilarity;
         this.maxGroup = maxGroup;
+        this.scores = scores(environment);
         if (nameSimilarity <= 0 || nameSimilarity > 1 || maxGroup < 2) {
             throw new IllegalArgumentException("guanxi.duplicates.name-similarity must be in (0, 1] and max-group >= 2");
         }
+    }
+
+    /** Each rule's score: its default unless {@code guanxi.duplicates.scores.<RULE>} sets one in (0, 1]. */
+    private static Map<DuplicateRule, BigDecimal> scores(Environment environment) {
+        Map<DuplicateRule, BigDecimal> configured = Binder.get(environment).bind("guanxi.duplicates.scores",
+                Bindable.mapOf(DuplicateRule.class, BigDecimal.class)).orElse(Map.of());
+        Map<DuplicateRule, BigDecimal> scores = new EnumMap<>(DuplicateRule.class);
+        for (DuplicateRule rule : DuplicateRule.values()) {
+            BigDecimal score = configured.getOrDefault(rule, rule.score);
+            if (score.signum() <= 0 || score.compareTo(BigDecimal.ONE) > 0) {
+                throw new IllegalArgumentException("guanxi.duplicates.scores." + rule + " must be in (0, 1]");
+            }
+            scores.put(rule, score.setScale(3, RoundingMode.HALF_UP));
+        }
+        return scores;
+    }
+
+    BigDecimal score(DuplicateRule rule) {
+        return scores.get(rule);
     }
 
     /** The exact rules a full scan runs, in order. */
@@ -85,18 +113,22 @@ public class Duplicates {
                 FROM customers a JOIN customers b ON b.name % a.name AND b.id <> a.id AND b.city = a.city
                   AND lower(b.name) <> lower(a.name) AND b.kind = 'PERSON' AND b.deleted_at IS NULL
                 WHERE a.id IN (:ids) AND a.kind = 'PERSON' AND a.deleted_at IS NULL AND a.city IS NOT NULL""",
-                DuplicateRule.SIMILAR_NAME)).param("score", DuplicateRule.SIMILAR_NAME.score).param("ids", ids).update();
+                DuplicateRule.SIMILAR_NAME)).param("score", score(DuplicateRule.SIMILAR_NAME)).param("ids", ids).update();
     }
 
-    private static String exactPairs(DuplicateRule rule, String scope) {
+    private String exactPairs(DuplicateRule rule, String scope) {
         String join = rule.keys.stream().map(k -> k.formatted("b") + " = " + k.formatted("a"))
                 .collect(Collectors.joining(" AND "));
+        if (rule.pair != null) {
+            join += " AND " + rule.pair.condition().formatted("a", "b");
+        }
         String notNull = rule.keys.stream().map(k -> k.formatted("a") + " IS NOT NULL")
                 .collect(Collectors.joining(" AND "));
-        String evidence = rule.keys.stream().map(k -> k.formatted("a") + "::text")
-                .collect(Collectors.joining(" || ' · ' || "));
+        String evidence = rule.pair != null ? rule.pair.evidence().formatted("a", "b") : rule.keys.stream()
+                .map(k -> k.formatted("a") + "::text").collect(Collectors.joining(" || ' · ' || "));
         return upsert("SELECT DISTINCT ON (least(a.id, b.id), greatest(a.id, b.id)) least(a.id, b.id) AS x, "
-                + "greatest(a.id, b.id) AS y, " + rule.score + " AS score, jsonb_build_object('" + rule.name() + "', "
+                + "greatest(a.id, b.id) AS y, " + score(rule).toPlainString() + " AS score, jsonb_build_object('"
+                + rule.name() + "', "
                 + evidence + ") AS evidence FROM customers a JOIN customers b ON " + join + " AND "
                 + live(rule, "b") + " WHERE " + live(rule, "a") + " AND " + notNull + scope, rule);
     }

@@ -1,5 +1,6 @@
 package dev.guanxi.crm.demo.internal;
 
+import dev.guanxi.crm.customer.PinyinNameKey;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -23,7 +24,7 @@ final class CustomerCopy {
             COPY customers (id, kind, name, customer_type, value_tier, loyalty_status, settlement, credit_terms,
               credit_limit, lifecycle_stage, relationship_level, industry, occupation, birth_date, gender, province,
               city, district, address, source, tags, phone, email, id_number, owner_id, team_id, created_at,
-              updated_at) FROM STDIN""";
+              updated_at, name_key) FROM STDIN""";
     private static final String COPY_CONTACTS = """
             COPY contacts (customer_id, name, title, role, phone, email, is_primary, created_at, updated_at)
             FROM STDIN""";
@@ -105,7 +106,7 @@ final class CustomerCopy {
                 .value(c.birthDate()).value(c.gender()).value(region.province()).value(region.city())
                 .value(region.district()).value(c.address()).value(c.source()).array(c.tags()).value(c.phone())
                 .value(c.email()).value(c.idNumber()).value(c.ownerId()).value(c.teamId()).value(c.createdAt())
-                .value(c.updatedAt()).endRow();
+                .value(c.updatedAt()).value(PinyinNameKey.of(c.name())).endRow();
     }
 
     private static void contactRow(CopyText out, DemoCustomer customer, DemoCustomer.Contact contact) {
