@@ -132,20 +132,21 @@ class Opportunities {
                 .query((rs, n) -> new StageTotals(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3))).list();
     }
 
-    /** Per stage: how many of the filtered opportunities got at least that far (by stage position). */
+    /**
+     * Per stage: how many of the filtered opportunities got at least that far (by stage position), from each
+     * opportunity's furthest stage (kept by a trigger on the stage changes, migration V2_8).
+     */
     Map<String, Long> reachedByStage(PipelineQuery q, CurrentUser user) {
         Where w = where(q, user, "o");
         Map<String, Long> reached = new LinkedHashMap<>();
         jdbc.sql("""
                         WITH furthest AS (
-                          SELECT o.id, max(s.position) AS position
-                          FROM opportunities o
-                          JOIN opportunity_stage_changes c ON c.opportunity_id = o.id
-                          JOIN opportunity_stages s ON s.code = c.to_stage AND s.outcome <> 'LOST'
-                          WHERE """ + " " + String.join(" AND ", w.conditions) + " " + """
-                          GROUP BY o.id)
-                        SELECT s.code, count(f.id) FROM opportunity_stages s
-                        LEFT JOIN furthest f ON f.position >= s.position
+                          SELECT o.furthest_stage, count(*) AS n FROM opportunities o
+                          WHERE o.furthest_stage IS NOT NULL AND """ + " " + String.join(" AND ", w.conditions) + " " + """
+                          GROUP BY o.furthest_stage)
+                        SELECT s.code, coalesce(sum(f.n), 0) FROM opportunity_stages s
+                        LEFT JOIN opportunity_stages beyond ON beyond.outcome <> 'LOST' AND beyond.position >= s.position
+                        LEFT JOIN furthest f ON f.furthest_stage = beyond.code
                         WHERE s.outcome <> 'LOST' GROUP BY s.code, s.position ORDER BY s.position""")
                 .params(w.params).query(rs -> { reached.put(rs.getString(1), rs.getLong(2)); });
         return reached;
