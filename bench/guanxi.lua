@@ -31,6 +31,8 @@ function generators.search_phone() return wrk.format("GET", "/api/v1/customers?q
 generators["search-name"] = generators.search_name
 generators["search-phone"] = generators.search_phone
 generators["360"] = function() return wrk.format("GET", "/customers/" .. math.random(customers)) end
+function generators.board() return wrk.format("GET", "/sales/opportunities") end
+function generators.funnel() return wrk.format("GET", "/api/v1/funnel") end
 function generators.mixed()
   local pick = math.random(10)
   if pick <= 3 then return generators.list()

@@ -112,7 +112,7 @@ wrk_run mixed $(( seconds < 10 ? seconds : 10 )) >/dev/null
 heap() { jcmd "$app" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*'; }
 rss() { awk -v k="$1" '$1 == k":" {print $2}' "/proc/$app/status"; }
 
-reads=(list deep search-name search-phone 360 mixed)
+reads=(list deep search-name search-phone 360 board funnel mixed)
 writes=(create update)
 scenarios=("${reads[@]}" "${writes[@]}")
 declare -A app_result jdbc_result
@@ -133,7 +133,7 @@ jdbc() {
 }
 # reads first, on the loaded data as it is; then the writes, which add rows at the head of the lists
 http "${reads[@]}"
-jdbc list deep search-name search-phone 360
+jdbc list deep search-name search-phone 360 board funnel
 # Customers for the update scenario, at version 0, split between wrk threads (each request learns the next version).
 update_first=$(sql "WITH n AS (INSERT INTO customers (kind, name, customer_type, owner_id)
      SELECT 'PERSON', '压测更新 ' || g, 'CONSUMER', (SELECT id FROM users WHERE username = 'admin')
@@ -164,6 +164,8 @@ describe() {
     search-name) echo "search by name substring: 1–2 Chinese characters, longer, pinyin (API)" ;;
     search-phone) echo "search by phone prefix (API)" ;;
     360) echo "customer 360 page (HTML, session cookie)" ;;
+    board) echo "opportunity board, every stage (HTML, session cookie)" ;;
+    funnel) echo "funnel report, all opportunities (API)" ;;
     create) echo "create customer (API POST)" ;;
     update) echo "update customer (API PUT with If-Match)" ;;
     mixed) echo "mixed read: 30% list, 10% deep, 20% name, 10% phone, 30% 360" ;;

@@ -11,6 +11,7 @@ import dev.guanxi.crm.customer.TimelineEntry;
 import dev.guanxi.crm.customer.ValueTier;
 import dev.guanxi.crm.identity.CurrentUser;
 import dev.guanxi.crm.identity.Role;
+import dev.guanxi.crm.sales.internal.PipelineBaseline;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +27,8 @@ import java.util.function.Consumer;
 
 /**
  * The benchmark's baseline: the customer module's own repositories (the SQL the app runs, through JdbcClient) on
- * the same database, without HTTP, security, JSON or HTML, at a fixed concurrency. bench/speed-and-scale.sh runs it
+ * the same database, without HTTP, security, JSON or HTML, at a fixed concurrency; the opportunity board and funnel
+ * come from the sales module's {@link PipelineBaseline}. bench/speed-and-scale.sh runs it
  * next to the HTTP load to report how much the web layers add.
  * <p>
  * Usage: {@code JdbcBaseline JDBC_URL SECONDS THREADS CUSTOMERS [SCENARIO...]}; prints one tab-separated line per
@@ -41,12 +43,14 @@ public final class JdbcBaseline {
     private final Customers customers;
     private final Contacts contacts;
     private final Timeline timeline;
+    private final PipelineBaseline pipeline;
     private final int customerCount;
 
     JdbcBaseline(JdbcClient jdbc, javax.sql.DataSource dataSource, int customerCount) {
         this.customers = new Customers(jdbc, JsonMapper.builder().build(), dataSource);
         this.contacts = new Contacts(jdbc);
         this.timeline = new Timeline(jdbc);
+        this.pipeline = new PipelineBaseline(jdbc, ADMIN);
         this.customerCount = customerCount;
     }
 
@@ -62,6 +66,7 @@ public final class JdbcBaseline {
             contacts.ofCustomer(id);
             timeline.recent(id, 50);
         });
+        s.putAll(pipeline.scenarios()); // board, funnel
         s.put("create", r -> {
             long id = customers.insert(newCustomer("压测基准 " + r.nextInt(1_000_000)), 1, null);
             timeline.add(new TimelineEntry(id, Instant.now(), "CUSTOMER_CREATED", "customer", "created:" + id,
