@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * How two customers are recognised as the same (客户信息整合). Exact rules compare normalized keys (the SQL functions
- * of migration V3_2 and the pinyin key column of V3_4, indexed); {@link #SIMILAR_NAME} compares person names by
+ * of migration V3_2 and the pinyin key column of V9_1, indexed); {@link #SIMILAR_NAME} compares person names by
  * trigram similarity within a city and runs only for customers just created, updated or imported (over all pairs of
  * a million customers it is too slow for a scan; the exact rules cover the scan).
  * <p>

@@ -105,7 +105,7 @@ public class DuplicateScans {
         List<DuplicateRule> rules = duplicates.scanRules();
         long pairs = 0;
         try {
-            // the pinyin rules compare keys; rows written without one (by hand, before V3_4) get it first
+            // the pinyin rules compare keys; rows written without one (by hand, before V9_1) get it first
             nameKeys.fillAll();
             for (DuplicateRule rule : rules) {
                 Integer found = transaction.execute(status -> duplicates.scan(rule));

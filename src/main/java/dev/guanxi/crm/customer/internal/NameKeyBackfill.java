@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Fills {@code customers.name_key} ({@link PinyinNameKey}) where it is missing: rows from before migration V3_4 and
+ * Fills {@code customers.name_key} ({@link PinyinNameKey}) where it is missing: rows from before migration V9_1 and
  * rows written by hand in SQL. Runs once in the background after start-up and before each duplicate scan, in
  * committed batches, so a million rows neither block the start nor hold one long transaction. Instances running it
  * at the same time share the work ({@code SKIP LOCKED}); a row being edited meanwhile gets its key from the edit.

@@ -134,7 +134,7 @@ class Opportunities {
 
     /**
      * Per stage: how many of the filtered opportunities got at least that far (by stage position), from each
-     * opportunity's furthest stage (kept by a trigger on the stage changes, migration V2_8).
+     * opportunity's furthest stage (kept by a trigger on the stage changes, migration V9_0).
      */
     Map<String, Long> reachedByStage(PipelineQuery q, CurrentUser user) {
         Where w = where(q, user, "o");
