@@ -174,9 +174,29 @@ public class OpportunityService {
     public Funnel funnel(PipelineQuery q) {
         CurrentUser user = CurrentUser.get();
         List<Stage> stages = opportunities.stages();
+        Map<String, Stage> byCode = new LinkedHashMap<>();
+        stages.forEach(s -> byCode.put(s.code(), s));
+        List<Opportunities.StageFigures> figures = opportunities.stageFigures(q, user);
         Map<String, Opportunities.StageTotals> totals = new LinkedHashMap<>();
-        opportunities.totalsByStage(q, user).forEach(t -> totals.put(t.stage(), t));
-        Map<String, Long> reached = opportunities.reachedByStage(q, user);
+        Map<String, Long> reached = new LinkedHashMap<>();
+        double wonSeconds = 0;
+        long wonClosed = 0;
+        for (Opportunities.StageFigures f : figures) {
+            totals.merge(f.stage(), new Opportunities.StageTotals(f.stage(), f.count(), f.amount()),
+                    (a, b) -> new Opportunities.StageTotals(a.stage(), a.count() + b.count(), a.amount().add(b.amount())));
+            Stage furthest = f.furthestStage() == null ? null : byCode.get(f.furthestStage());
+            for (Stage s : stages) {
+                if (furthest != null && s.outcome() != Stage.Outcome.LOST && furthest.position() >= s.position()) {
+                    reached.merge(s.code(), f.count(), Long::sum);
+                }
+            }
+            Stage current = byCode.get(f.stage());
+            if (current != null && current.outcome() == Stage.Outcome.WON) {
+                wonSeconds += f.closedSeconds();
+                wonClosed += f.closed();
+            }
+        }
+        Double cycleDays = wonClosed == 0 ? null : wonSeconds / wonClosed / 86400.0;
         Map<String, Double> days = opportunities.averageDaysInStage(q, user);
         List<Stage> progression = stages.stream().filter(s -> s.outcome() != Stage.Outcome.LOST).toList();
         List<Funnel.Row> rows = new ArrayList<>();
@@ -203,7 +223,7 @@ public class OpportunityService {
         long lost = stages.stream().filter(s -> s.outcome() == Stage.Outcome.LOST)
                 .mapToLong(s -> totals.containsKey(s.code()) ? totals.get(s.code()).count() : 0).sum();
         Double winRate = won + lost == 0 ? null : won / (double) (won + lost);
-        return new Funnel(rows, won, lost, winRate, opportunities.averageCycleDays(q, user), open, weighted);
+        return new Funnel(rows, won, lost, winRate, cycleDays, open, weighted);
     }
 
     /** Open pipeline per month of expected close with best-case, commit and weighted amounts. */

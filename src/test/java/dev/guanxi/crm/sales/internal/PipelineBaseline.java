@@ -33,10 +33,8 @@ public final class PipelineBaseline {
         });
         s.put("funnel", r -> {
             opportunities.stages();
-            opportunities.totalsByStage(all, user);
-            opportunities.reachedByStage(all, user);
+            opportunities.stageFigures(all, user);
             opportunities.averageDaysInStage(all, user);
-            opportunities.averageCycleDays(all, user);
         });
         return s;
     }
