@@ -1,0 +1,37 @@
+package dev.guanxi.crm.customer;
+
+import dev.guanxi.crm.common.ImportTarget;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Bulk writes of imported contacts, each attached to the customer its row names ({@link CustomerReference}): the
+ * customer must exist and be visible to the importing user. Existing contacts of that customer are matched by phone
+ * or e-mail. Created contacts are deleted on undo, updated ones restored unless edited since.
+ */
+public interface ContactImportTarget extends ImportTarget {
+
+    List<String> FIELDS = Stream.concat(CustomerReference.FIELDS.stream(),
+            Stream.of("name", "title", "role", "phone", "email", "primary", "notes")).toList();
+
+    @Override
+    default List<String> fields() {
+        return FIELDS;
+    }
+
+    @Override
+    default List<String> required() {
+        return List.of("name");
+    }
+
+    @Override
+    default Map<String, String> matchKeys() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("PHONE", "phone");
+        keys.put("EMAIL", "email");
+        return keys;
+    }
+}
