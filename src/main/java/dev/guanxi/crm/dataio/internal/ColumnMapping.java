@@ -72,7 +72,18 @@ public class ColumnMapping {
                     "email", EMAIL,
                     "primary", List.of("primary", "primary contact", "main contact", "主联系人", "首要联系人",
                             "是否主联系人"),
-                    "notes", NOTES)));
+                    "notes", NOTES)),
+            ImportEntity.PRODUCT, Map.of(
+                    "sku", List.of("sku", "code", "product code", "item code", "item no", "article number", "编码",
+                            "产品编码", "商品编码", "货号", "物料编码", "产品代码", "商品代码"),
+                    "name", List.of("name", "product", "product name", "item", "item name", "名称", "产品",
+                            "产品名称", "商品", "商品名称", "品名"),
+                    "category", List.of("category", "product category", "group", "类别", "分类", "产品类别",
+                            "商品分类", "产品分类"),
+                    "unit", List.of("unit", "uom", "unit of measure", "单位", "计量单位"),
+                    "listPrice", List.of("price", "list price", "unit price", "价格", "单价", "售价", "标价", "定价",
+                            "零售价"),
+                    "active", List.of("active", "enabled", "on sale", "启用", "是否启用", "在售", "是否在售")));
 
     private final Map<ImportEntity, Map<String, String>> byTitle = new EnumMap<>(ImportEntity.class);
 

@@ -4,13 +4,15 @@ import dev.guanxi.crm.common.ImportTarget;
 import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.customer.ContactImportTarget;
 import dev.guanxi.crm.customer.CustomerImportTarget;
+import dev.guanxi.crm.sales.ProductImportTarget;
 
 import java.util.Locale;
 
 /** The kinds of records a file can be imported into, each written by the target its module offers. */
 public enum ImportEntity {
     CUSTOMER(CustomerImportTarget.class),
-    CONTACT(ContactImportTarget.class);
+    CONTACT(ContactImportTarget.class),
+    PRODUCT(ProductImportTarget.class);
 
     private final Class<? extends ImportTarget> target;
 
