@@ -28,6 +28,24 @@ public final class ImportCells {
     private ImportCells() {
     }
 
+    /** The stripped cell of the field, or {@code otherwise} when it is empty (an empty cell keeps a stored value). */
+    public static String text(Map<String, String> cells, String field, String otherwise) {
+        String cell = cells.get(field);
+        return cell == null || cell.isBlank() ? otherwise : cell.strip();
+    }
+
+    /**
+     * A match key as stored records are compared: the digits of a phone ({@code field} "phone"), otherwise the
+     * lower-case text (e-mail, codes); null when empty.
+     */
+    public static String key(String field, String cell) {
+        if (cell == null || cell.isBlank()) {
+            return null;
+        }
+        String key = "phone".equals(field) ? cell.replaceAll("\\D", "") : cell.strip().toLowerCase(Locale.ROOT);
+        return key.isEmpty() ? null : key;
+    }
+
     /** An amount such as {@code ¥1,234.50} or {@code 1234.5元}; null when it is not a number. */
     public static BigDecimal decimal(String text) {
         try {

@@ -1,5 +1,6 @@
 package dev.guanxi.crm.common;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,11 +46,22 @@ public interface ImportTarget {
     /** The fields an import can fill, named as in the module's API, in form order. */
     List<String> fields();
 
-    /** Fields the mapping must contain when the import creates records. */
-    List<String> required();
+    /** Fields the mapping must contain when the import creates records: the name unless said otherwise. */
+    default List<String> required() {
+        return List.of("name");
+    }
 
     /** The keys existing records can be matched by (e.g. {@code PHONE}), each with the field that holds it. */
     Map<String, String> matchKeys();
+
+    /** Match keys in the order given: key name, its field, key name, its field … */
+    static Map<String, String> keys(String... namesAndFields) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndFields.length; i += 2) {
+            keys.put(namesAndFields[i], namesAndFields[i + 1]);
+        }
+        return keys;
+    }
 
     /** Throws {@link org.springframework.security.access.AccessDeniedException} when the user may not import these. */
     void checkAllowed();

@@ -2,7 +2,6 @@ package dev.guanxi.crm.customer;
 
 import dev.guanxi.crm.common.ImportTarget;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,15 +22,7 @@ public interface ContactImportTarget extends ImportTarget {
     }
 
     @Override
-    default List<String> required() {
-        return List.of("name");
-    }
-
-    @Override
     default Map<String, String> matchKeys() {
-        Map<String, String> keys = new LinkedHashMap<>();
-        keys.put("PHONE", "phone");
-        keys.put("EMAIL", "email");
-        return keys;
+        return ImportTarget.keys("PHONE", "phone", "EMAIL", "email");
     }
 }

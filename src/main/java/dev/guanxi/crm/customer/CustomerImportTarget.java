@@ -40,11 +40,6 @@ public interface CustomerImportTarget extends ImportTarget {
     }
 
     @Override
-    default List<String> required() {
-        return List.of("name");
-    }
-
-    @Override
     default Map<String, String> matchKeys() {
         Map<String, String> keys = new LinkedHashMap<>();
         for (MatchKey key : MatchKey.values()) {

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -84,7 +83,7 @@ class ContactImports implements ContactImportTarget {
                     problems.add(new FieldProblem("primary", "validation.import-yes-no"));
                 }
             }
-            String key = keyField == null ? null : key(keyField, cells.get(keyField));
+            String key = keyField == null ? null : ImportCells.key(keyField, cells.get(keyField));
             if (keyField != null && key == null) {
                 problems.add(new FieldProblem(keyField, "validation.import-key-missing"));
             }
@@ -166,14 +165,5 @@ class ContactImports implements ContactImportTarget {
                 v.getOrDefault("email", base == null ? null : base.email()),
                 primary != null ? primary : base != null && Boolean.TRUE.equals(base.primary()),
                 v.getOrDefault("notes", base == null ? null : base.notes()));
-    }
-
-    /** The match key as stored contacts are compared: phone digits, lower-case e-mail; null when empty. */
-    static String key(String field, String cell) {
-        if (cell == null || cell.isBlank()) {
-            return null;
-        }
-        String key = "phone".equals(field) ? cell.replaceAll("\\D", "") : cell.strip().toLowerCase(Locale.ROOT);
-        return key.isEmpty() ? null : key;
     }
 }

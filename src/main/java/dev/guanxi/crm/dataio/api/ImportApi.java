@@ -93,7 +93,7 @@ class ImportApi {
     @PostMapping("/{id}/start")
     @Operation(summary = "Start a draft import in the background with a column mapping, mode "
             + "(CREATE_ONLY or UPSERT) and match key (NONE or one of the entity's keys: customers PHONE, EMAIL, "
-            + "EXTERNAL_ID; contacts PHONE, EMAIL; products SKU)")
+            + "EXTERNAL_ID; contacts PHONE, EMAIL; products SKU; leads PHONE, EMAIL)")
     ResponseEntity<ImportView> start(@PathVariable long id, @RequestBody StartRequest request) throws IOException {
         importer.start(id, request.columns() == null ? List.of() : request.columns(),
                 Importer.choice(Mode.class, request.mode() == null ? "CREATE_ONLY" : request.mode(), "mode"),

@@ -83,7 +83,17 @@ public class ColumnMapping {
                     "unit", List.of("unit", "uom", "unit of measure", "单位", "计量单位"),
                     "listPrice", List.of("price", "list price", "unit price", "价格", "单价", "售价", "标价", "定价",
                             "零售价"),
-                    "active", List.of("active", "enabled", "on sale", "启用", "是否启用", "在售", "是否在售")));
+                    "active", List.of("active", "enabled", "on sale", "启用", "是否启用", "在售", "是否在售")),
+            ImportEntity.LEAD, Map.of(
+                    "name", List.of("name", "lead", "lead name", "contact", "contact name", "full name", "姓名",
+                            "联系人", "线索", "线索名称", "潜在客户", "客户姓名"),
+                    "company", List.of("company", "company name", "organization", "account", "公司", "公司名称",
+                            "单位", "单位名称", "企业名称"),
+                    "title", List.of("title", "job title", "position", "职务", "职位", "头衔"),
+                    "phone", PHONE,
+                    "email", EMAIL,
+                    "source", List.of("source", "lead source", "channel", "来源", "线索来源", "客户来源", "渠道"),
+                    "notes", NOTES));
 
     private final Map<ImportEntity, Map<String, String>> byTitle = new EnumMap<>(ImportEntity.class);
 

@@ -4,6 +4,7 @@ import dev.guanxi.crm.common.ImportTarget;
 import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.customer.ContactImportTarget;
 import dev.guanxi.crm.customer.CustomerImportTarget;
+import dev.guanxi.crm.sales.LeadImportTarget;
 import dev.guanxi.crm.sales.ProductImportTarget;
 
 import java.util.Locale;
@@ -12,7 +13,8 @@ import java.util.Locale;
 public enum ImportEntity {
     CUSTOMER(CustomerImportTarget.class),
     CONTACT(ContactImportTarget.class),
-    PRODUCT(ProductImportTarget.class);
+    PRODUCT(ProductImportTarget.class),
+    LEAD(LeadImportTarget.class);
 
     private final Class<? extends ImportTarget> target;
 

@@ -136,16 +136,12 @@ class ProductImports implements ProductImportTarget {
                 problems.add(new FieldProblem("active", "validation.import-yes-no"));
             }
         }
-        return new ProductData(text(cells, "sku", base == null ? null : base.sku()),
-                text(cells, "name", base == null ? null : base.name()),
-                text(cells, "category", base == null ? null : base.category()),
-                text(cells, "unit", base == null ? null : base.unit()), price, active).normalized();
+        return new ProductData(ImportCells.text(cells, "sku", base == null ? null : base.sku()),
+                ImportCells.text(cells, "name", base == null ? null : base.name()),
+                ImportCells.text(cells, "category", base == null ? null : base.category()),
+                ImportCells.text(cells, "unit", base == null ? null : base.unit()), price, active).normalized();
     }
 
-    private static String text(Map<String, String> cells, String field, String otherwise) {
-        String cell = cells.get(field);
-        return cell == null || cell.isBlank() ? otherwise : cell.strip();
-    }
 
     private static boolean same(ProductData a, ProductData b) {
         return a.sku().equals(b.sku()) && a.name().equals(b.name()) && java.util.Objects.equals(a.category(),
