@@ -34,6 +34,11 @@ public final class ImportCells {
         return cell == null || cell.isBlank() ? otherwise : cell.strip();
     }
 
+    /** The stripped, lower-case text: how codes and numbers (SKUs, order numbers, references) are compared. */
+    public static String lower(String text) {
+        return text.strip().toLowerCase(Locale.ROOT);
+    }
+
     /**
      * A match key as stored records are compared: the digits of a phone ({@code field} "phone"), otherwise the
      * lower-case text (e-mail, codes); null when empty.
@@ -42,7 +47,7 @@ public final class ImportCells {
         if (cell == null || cell.isBlank()) {
             return null;
         }
-        String key = "phone".equals(field) ? cell.replaceAll("\\D", "") : cell.strip().toLowerCase(Locale.ROOT);
+        String key = "phone".equals(field) ? cell.replaceAll("\\D", "") : lower(cell);
         return key.isEmpty() ? null : key;
     }
 

@@ -75,6 +75,14 @@ public interface ImportTarget {
      */
     List<Outcome> write(List<Row> rows, Mode mode, String matchKey, String importRef);
 
+    /**
+     * A field whose rows belong together (the lines of one order): consecutive rows with the same value are kept in
+     * one batch, so one record is never split across transactions. Null when every row stands alone.
+     */
+    default String groupField() {
+        return null;
+    }
+
     /** Whether {@link #revert} takes back what an import of these records did. */
     default boolean undoable() {
         return true;

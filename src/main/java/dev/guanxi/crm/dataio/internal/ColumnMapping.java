@@ -32,6 +32,9 @@ public class ColumnMapping {
             "customerPhone", List.of("customer phone", "customer mobile", "客户电话", "客户手机", "客户手机号",
                     "客户联系电话"));
 
+    private static final List<String> ORDER_NUMBER = List.of("order number", "order no", "order", "order id",
+            "订单号", "订单编号", "单号");
+
     /** Usual column titles per entity and field, besides the field labels of the UI in both languages. */
     private static final Map<ImportEntity, Map<String, List<String>>> SYNONYMS = Map.of(
             ImportEntity.CUSTOMER, Map.ofEntries(
@@ -93,7 +96,27 @@ public class ColumnMapping {
                     "phone", PHONE,
                     "email", EMAIL,
                     "source", List.of("source", "lead source", "channel", "来源", "线索来源", "客户来源", "渠道"),
-                    "notes", NOTES));
+                    "notes", NOTES),
+            ImportEntity.ORDER, with(CUSTOMER_REFERENCE, Map.ofEntries(
+                    Map.entry("orderNumber", ORDER_NUMBER),
+                    Map.entry("orderDate", List.of("order date", "date", "订单日期", "下单日期", "日期", "下单时间")),
+                    Map.entry("status", List.of("status", "order status", "状态", "订单状态")),
+                    Map.entry("dueDate", List.of("due date", "payment due", "到期日", "应收日期", "付款期限")),
+                    Map.entry("notes", NOTES),
+                    Map.entry("sku", List.of("sku", "product code", "item code", "产品编码", "商品编码", "货号",
+                            "物料编码")),
+                    Map.entry("quantity", List.of("quantity", "qty", "amount of items", "数量", "订购数量")),
+                    Map.entry("unitPrice", List.of("unit price", "price", "单价", "价格", "成交价")),
+                    Map.entry("discountPct", List.of("discount", "discount %", "折扣", "折扣率", "折扣%")),
+                    Map.entry("taxPct", List.of("tax", "tax %", "vat", "税率", "税率%")))),
+            ImportEntity.PAYMENT, Map.of(
+                    "orderNumber", ORDER_NUMBER,
+                    "amount", List.of("amount", "payment", "paid", "金额", "回款金额", "收款金额", "付款金额"),
+                    "receivedOn", List.of("date", "received on", "payment date", "回款日期", "收款日期", "到账日期",
+                            "日期"),
+                    "method", List.of("method", "payment method", "回款方式", "收款方式", "付款方式", "支付方式"),
+                    "reference", List.of("reference", "receipt", "transaction no", "回款单号", "收款单号",
+                            "流水号", "交易号", "凭证号")));
 
     private final Map<ImportEntity, Map<String, String>> byTitle = new EnumMap<>(ImportEntity.class);
 

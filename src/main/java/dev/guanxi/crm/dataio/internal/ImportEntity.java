@@ -5,6 +5,8 @@ import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.customer.ContactImportTarget;
 import dev.guanxi.crm.customer.CustomerImportTarget;
 import dev.guanxi.crm.sales.LeadImportTarget;
+import dev.guanxi.crm.sales.OrderImportTarget;
+import dev.guanxi.crm.sales.PaymentImportTarget;
 import dev.guanxi.crm.sales.ProductImportTarget;
 
 import java.util.Locale;
@@ -14,7 +16,9 @@ public enum ImportEntity {
     CUSTOMER(CustomerImportTarget.class),
     CONTACT(ContactImportTarget.class),
     PRODUCT(ProductImportTarget.class),
-    LEAD(LeadImportTarget.class);
+    LEAD(LeadImportTarget.class),
+    ORDER(OrderImportTarget.class),
+    PAYMENT(PaymentImportTarget.class);
 
     private final Class<? extends ImportTarget> target;
 

@@ -107,8 +107,11 @@ class ImportJobs {
 
     /** Records a committed batch: in the same transaction as the rows it wrote. */
     void progress(long id, long lastLine, int rows, List<Outcome> outcomes, List<Rejected> rejected) {
-        long created = outcomes.stream().filter(o -> o.result() == Result.CREATED).count();
-        long updated = outcomes.stream().filter(o -> o.result() == Result.UPDATED).count();
+        // records, not rows: the lines of one imported order are one created order
+        long created = outcomes.stream().filter(o -> o.result() == Result.CREATED).map(Outcome::recordId).distinct()
+                .count();
+        long updated = outcomes.stream().filter(o -> o.result() == Result.UPDATED).map(Outcome::recordId).distinct()
+                .count();
         long unchanged = outcomes.stream().filter(o -> o.result() == Result.UNCHANGED).count();
         long errors = outcomes.stream().filter(o -> o.result() == Result.REJECTED).count();
         // one entry per record: the first change keeps its values before, the last one its version after

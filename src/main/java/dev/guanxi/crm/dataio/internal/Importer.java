@@ -356,20 +356,31 @@ public class Importer {
                 if (line.number() <= job.lastLine() || line.blank()) {
                     continue;
                 }
-                rows.add(new Row(line.number(), values(job.mapping(), line.cells())));
-                cells.put(line.number(), line.cells());
-                last = line.number();
-                if (rows.size() == BATCH) {
+                Row row = new Row(line.number(), values(job.mapping(), line.cells()));
+                if (rows.size() >= BATCH && !sameGroup(target.groupField(), rows.get(rows.size() - 1), row)) {
                     commit(job.id(), target, rows, cells, header, mode, key, locale, last);
                     rows.clear();
                     cells.clear();
                 }
+                rows.add(row);
+                cells.put(line.number(), line.cells());
+                last = line.number();
             }
             if (!rows.isEmpty()) {
                 commit(job.id(), target, rows, cells, header, mode, key, locale, last);
             }
         }
         jobs.status(job.id(), ImportJob.Status.DONE, null);
+    }
+
+    /** Whether the row belongs to the same record as the previous one (a further line of the same order). */
+    private static boolean sameGroup(String groupField, Row previous, Row row) {
+        if (groupField == null) {
+            return false;
+        }
+        String value = row.values().get(groupField);
+        return value != null && !value.isBlank()
+                && value.strip().equalsIgnoreCase(String.valueOf(previous.values().get(groupField)).strip());
     }
 
     private void commit(long id, ImportTarget target, List<Row> rows, Map<Long, List<String>> cells,

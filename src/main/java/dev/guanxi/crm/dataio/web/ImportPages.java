@@ -72,6 +72,7 @@ class ImportPages {
     String show(@PathVariable long id, Model model) throws IOException {
         ImportJob job = importer.get(id);
         model.addAttribute("job", job);
+        model.addAttribute("undoSupported", importer.target(job.entity()).undoable());
         if (job.status() == ImportJob.Status.DRAFT) {
             Importer.Preview preview = importer.preview(id);
             model.addAttribute("preview", preview);
@@ -94,6 +95,7 @@ class ImportPages {
     String progress(@PathVariable long id, Model model) {
         ImportJob job = importer.get(id);
         model.addAttribute("job", job);
+        model.addAttribute("undoSupported", importer.target(job.entity()).undoable());
         model.addAttribute("errors", job.working() ? List.of() : importer.errors(id, 100));
         // when the job has ended the whole result replaces the progress bar
         return job.working() ? "dataio/import :: progress" : "dataio/import :: result";

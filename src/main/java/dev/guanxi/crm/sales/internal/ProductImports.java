@@ -7,7 +7,6 @@ import dev.guanxi.crm.identity.CurrentUser;
 import dev.guanxi.crm.identity.Permission;
 import dev.guanxi.crm.sales.ProductImportTarget;
 import jakarta.validation.Validator;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,10 +38,7 @@ class ProductImports implements ProductImportTarget {
 
     @Override
     public void checkAllowed() {
-        CurrentUser user = CurrentUser.get();
-        if (!user.can(Permission.MANAGE_PRODUCTS)) {
-            throw new AccessDeniedException("Role " + user.role() + " may not import products");
-        }
+        SalesService.require(Permission.MANAGE_PRODUCTS);
     }
 
     @Override
@@ -51,7 +46,7 @@ class ProductImports implements ProductImportTarget {
     public List<Outcome> write(List<Row> rows, Mode mode, String matchKey, String importRef) {
         checkAllowed();
         Map<String, ProductView> existing = products.findBySkus(rows.stream().map(r -> r.values().get("sku"))
-                .filter(s -> s != null && !s.isBlank()).map(ProductImports::skuKey).toList());
+                .filter(s -> s != null && !s.isBlank()).map(ImportCells::lower).toList());
         List<Outcome> outcomes = new ArrayList<>();
         int created = 0;
         int updated = 0;
@@ -59,7 +54,7 @@ class ProductImports implements ProductImportTarget {
             Map<String, String> cells = row.values();
             List<FieldProblem> problems = new ArrayList<>();
             String sku = cells.get("sku");
-            ProductView stored = sku == null || sku.isBlank() ? null : existing.get(skuKey(sku));
+            ProductView stored = sku == null || sku.isBlank() ? null : existing.get(ImportCells.lower(sku));
             if (stored != null && mode == Mode.CREATE_ONLY) {
                 outcomes.add(Outcome.rejected(row.line(), "sku", "validation.import-exists"));
                 continue;
@@ -74,14 +69,14 @@ class ProductImports implements ProductImportTarget {
             }
             if (stored == null) {
                 long id = products.insert(d);
-                existing.put(skuKey(d.sku()), new ProductView(id, d, "CNY", 0));
+                existing.put(ImportCells.lower(d.sku()), new ProductView(id, d, "CNY", 0));
                 created++;
                 outcomes.add(new Outcome(row.line(), Result.CREATED, id, 0, null, List.of()));
             } else if (same(stored.data(), d)) {
                 outcomes.add(new Outcome(row.line(), Result.UNCHANGED, stored.id(), stored.version(), null,
                         List.of()));
             } else if (products.update(stored.id(), stored.version(), d)) {
-                existing.put(skuKey(d.sku()), new ProductView(stored.id(), d, stored.currency(),
+                existing.put(ImportCells.lower(d.sku()), new ProductView(stored.id(), d, stored.currency(),
                         stored.version() + 1));
                 updated++;
                 outcomes.add(new Outcome(row.line(), Result.UPDATED, stored.id(), stored.version() + 1,
@@ -147,9 +142,5 @@ class ProductImports implements ProductImportTarget {
         return a.sku().equals(b.sku()) && a.name().equals(b.name()) && java.util.Objects.equals(a.category(),
                 b.category()) && a.unit().equals(b.unit()) && a.listPrice().compareTo(b.listPrice()) == 0
                 && a.active().equals(b.active());
-    }
-
-    private static String skuKey(String sku) {
-        return sku.strip().toLowerCase(Locale.ROOT);
     }
 }
