@@ -205,7 +205,8 @@ class ContactImportTest {
         String page = mvc.perform(get(location).session(session).locale(Locale.ENGLISH))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Contacts", "<option value=\"customerExternalId\" selected=\"selected\">"
-                + "Customer external ID</option>", "<option value=\"PHONE\">Phone</option>")
+                + "Customer external ID</option>", "<option value=\"name\" selected=\"selected\">Name *</option>",
+                "<option value=\"PHONE\">Phone</option>")
                 .doesNotContain("value=\"valueTier\"", "value=\"EXTERNAL_ID\"");
         mvc.perform(post(location + "/start").session(session).with(csrf())
                         .param("column", "customerExternalId", "name", "phone").param("mode", "CREATE_ONLY")

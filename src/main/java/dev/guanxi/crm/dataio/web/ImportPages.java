@@ -81,6 +81,7 @@ class ImportPages {
             }
             ImportTarget target = importer.target(job.entity());
             model.addAttribute("fields", target.fields());
+            model.addAttribute("required", target.required());
             model.addAttribute("modes", Mode.values());
             List<String> keys = new ArrayList<>(List.of(ImportTarget.NO_KEY));
             keys.addAll(target.matchKeys().keySet());
