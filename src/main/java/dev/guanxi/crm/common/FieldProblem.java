@@ -1,5 +1,9 @@
 package dev.guanxi.crm.common;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,5 +21,16 @@ public record FieldProblem(String field, String messageKey, List<Object> args) {
 
     public FieldProblem(String field, String messageKey) {
         this(field, messageKey, List.of());
+    }
+
+    /** The bean-validation violations of a record as problems on its top-level fields (as a form reports them). */
+    public static List<FieldProblem> violations(Validator validator, Object bean) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ConstraintViolation<Object> v : validator.validate(bean)) {
+            String template = v.getMessageTemplate();
+            String key = template.startsWith("{") ? template.substring(1, template.length() - 1) : template;
+            problems.add(new FieldProblem(v.getPropertyPath().toString().replaceAll("[\\[.].*$", ""), key));
+        }
+        return problems;
     }
 }

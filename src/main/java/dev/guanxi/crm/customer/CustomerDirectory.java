@@ -10,6 +10,12 @@ public interface CustomerDirectory {
     /** The customer when it exists and the signed-in user may see it. */
     Optional<CustomerSummary> findVisible(long customerId);
 
+    /**
+     * The live customers the signed-in user sees that the references name (a merged customer's id names the one it
+     * was merged into; a phone shared by several customers names the oldest). References that find none are absent.
+     */
+    Map<CustomerReference, Long> resolve(Collection<CustomerReference> references);
+
     /** Names of the given customers (no visibility filter: for labelling records the user already sees). */
     Map<Long, String> names(Collection<Long> customerIds);
 

@@ -1,7 +1,8 @@
 package dev.guanxi.crm.dataio;
 
 import dev.guanxi.crm.dataio.internal.ColumnMapping;
-import dev.guanxi.crm.dataio.internal.CustomerImporter;
+import dev.guanxi.crm.dataio.internal.ImportEntity;
+import dev.guanxi.crm.dataio.internal.Importer;
 import dev.guanxi.crm.identity.Role;
 import dev.guanxi.crm.identity.internal.TestAccounts;
 import dev.guanxi.crm.identity.internal.TestAccounts.Account;
@@ -52,7 +53,7 @@ class CustomerImportTest {
     @Autowired
     ColumnMapping mapping;
     @Autowired
-    CustomerImporter importer;
+    Importer importer;
     @LocalServerPort
     int port;
 
@@ -120,13 +121,13 @@ class CustomerImportTest {
 
     @Test
     void suggestsColumnsFromEnglishAndChineseTitles() {
-        assertThat(mapping.suggest(List.of("姓名", "手机", "邮箱", "省份", "城市", "行业", "类型", "备注", "电话",
+        assertThat(mapping.suggest(ImportEntity.CUSTOMER, List.of("姓名", "手机", "邮箱", "省份", "城市", "行业", "类型", "备注", "电话",
                 "客户手机号", "Unknown", "E-mail", "Customer Type", "价值等级", "External ID")))
                 .containsExactly("name", "phone", "email", "province", "city", "industry", "customerType", "notes",
                         null, null, null, null, null, "valueTier", "externalId");
-        assertThat(mapping.suggest(List.of("Name", "Mobile", "E-Mail", "Tags", "Birthday", "名称")))
+        assertThat(mapping.suggest(ImportEntity.CUSTOMER, List.of("Name", "Mobile", "E-Mail", "Tags", "Birthday", "名称")))
                 .containsExactly("name", "phone", "email", "tags", "birthDate", null);
-        assertThat(mapping.suggest(List.of("客户名称", "联系电话", "电子邮箱", "所属行业", "客户来源", "性别")))
+        assertThat(mapping.suggest(ImportEntity.CUSTOMER, List.of("客户名称", "联系电话", "电子邮箱", "所属行业", "客户来源", "性别")))
                 .containsExactly("name", "phone", "email", "industry", "source", "gender");
     }
 
@@ -230,7 +231,7 @@ class CustomerImportTest {
         start(renamed, "UPSERT", "EXTERNAL_ID", "externalId", "name");
         assertThat(job(renamed).get("updated_count")).isEqualTo(1L);
         assertThat(job(renamed).get("error_count")).isEqualTo(1L);
-        assertThat(rejected(renamed)).contains("3 externalId", "is needed to match existing customers");
+        assertThat(rejected(renamed)).contains("3 externalId", "is needed to match existing records");
         assertThat(live("甲公司（新）")).isEqualTo(1);
 
         long byMail = upload("mail.csv", bytes("email,city\na@example.COM,苏州市\n", StandardCharsets.UTF_8, false));
@@ -358,14 +359,14 @@ class CustomerImportTest {
         String html = page(id);
         assertThat(html).containsPattern("<option value=\"creditLimit\" selected=\"selected\">")
                 .containsPattern("<option value=\"source\" selected=\"selected\">");
-        CustomerImporter.Preview preview = previewAs(id);
+        Importer.Preview preview = previewAs(id);
         start(id, "UPSERT", "PHONE", preview.suggested().stream().map(f -> f == null ? "" : f).toArray(String[]::new));
         assertThat(job(id).get("unchanged_count")).as(rejected(id)).isEqualTo(1L);
         assertThat(job(id).get("error_count")).isEqualTo(0L);
         assertThat(liveTagged()).isEqualTo(1);
     }
 
-    CustomerImporter.Preview previewAs(long id) throws Exception {
+    Importer.Preview previewAs(long id) throws Exception {
         org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
                 org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
                         (dev.guanxi.crm.identity.CurrentUser.Holder) () -> new dev.guanxi.crm.identity.CurrentUser(
@@ -439,7 +440,7 @@ class CustomerImportTest {
                 .query(String.class).single()).isEqualTo("杭州市");
         assertThat(jdbc.sql("SELECT city FROM customers WHERE id = ?").param(other).query(String.class).single())
                 .isEqualTo("天津市");
-        assertThat(page(id)).contains("2 changes taken back; 1 customers had changed since");
+        assertThat(page(id)).contains("2 changes taken back; 1 records had changed since");
         mvc.perform(post("/imports/" + id + "/undo").session(session).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(job(id).get("undone_count")).isEqualTo(2L);
@@ -464,7 +465,7 @@ class CustomerImportTest {
         html = mvc.perform(post("/imports/" + id + "/start").session(session).with(csrf()).locale(Locale.ENGLISH)
                         .param("column", "", "phone").param("mode", "UPSERT").param("matchKey", "EMAIL"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("Map the column of the field used to match existing customers.");
+        assertThat(html).contains("Map the column of the field used to match existing records.");
         html = mvc.perform(post("/imports/" + id + "/start").session(session).with(csrf()).locale(Locale.ENGLISH)
                         .param("column", "phone", "phone").param("mode", "CREATE_ONLY").param("matchKey", "NONE"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -5,7 +5,10 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Contacts of customers. Visibility follows the customer, checked by the caller. */
@@ -29,6 +32,28 @@ class Contacts {
     Optional<Stored> find(long customerId, long contactId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE id = ? AND customer_id = ? AND deleted_at IS NULL")
                 .params(contactId, customerId).query(Contacts::map).optional();
+    }
+
+    /** The customer's live contact whose phone digits or lower-case e-mail is the key (the oldest one). */
+    Optional<Stored> findByKey(long customerId, String field, String key) {
+        String expression = switch (field) {
+            case "phone" -> "regexp_replace(phone, '\\D', '', 'g')";
+            case "email" -> "lower(email)";
+            default -> throw new IllegalArgumentException(field);
+        };
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE customer_id = ? AND deleted_at IS NULL AND "
+                        + expression + " = ? ORDER BY id LIMIT 1")
+                .params(customerId, key).query(Contacts::map).optional();
+    }
+
+    /** The live contacts among these ids, by id. */
+    Map<Long, Stored> findLive(Collection<Long> ids) {
+        Map<Long, Stored> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE id IN (:ids) AND deleted_at IS NULL")
+                    .param("ids", ids).query(Contacts::map).stream().forEach(c -> found.put(c.id(), c));
+        }
+        return found;
     }
 
     long insert(long customerId, ContactData d) {

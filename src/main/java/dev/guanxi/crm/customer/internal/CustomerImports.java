@@ -1,13 +1,10 @@
 package dev.guanxi.crm.customer.internal;
 
-import dev.guanxi.crm.audit.AuditAction;
 import dev.guanxi.crm.audit.AuditTrail;
-import dev.guanxi.crm.audit.AuditTrail.Change;
 import dev.guanxi.crm.common.FieldProblem;
 import dev.guanxi.crm.customer.CustomerImportTarget;
 import dev.guanxi.crm.customer.TimelineEntry;
 import dev.guanxi.crm.identity.CurrentUser;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -66,10 +63,16 @@ class CustomerImports implements CustomerImportTarget {
     }
 
     @Override
+    public void checkAllowed() {
+        CustomerService.requireEdit(CurrentUser.get());
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Outcome> write(List<Row> rows, Mode mode, MatchKey key, String importRef) {
+    public List<Outcome> write(List<Row> rows, Mode mode, String matchKey, String importRef) {
         CurrentUser user = CurrentUser.get();
         CustomerService.requireEdit(user);
+        MatchKey key = MatchKey.valueOf(matchKey);
         Map<Long, Outcome> outcomes = new LinkedHashMap<>();
         List<Pending> valid = new ArrayList<>();
         List<String> keys = new ArrayList<>();
@@ -188,14 +191,8 @@ class CustomerImports implements CustomerImportTarget {
             }
         }
         timeline.addAll(entries);
-        if (created + updated > 0) {
-            Map<String, Change> summary = new LinkedHashMap<>();
-            summary.put("created", new Change(null, created));
-            summary.put("updated", new Change(null, updated));
-            summary.put("lines", new Change(null, rows.get(0).line() + "-" + rows.get(rows.size() - 1).line()));
-            audit.record(CustomerService.ENTITY, importRef, created > 0 ? AuditAction.CREATE : AuditAction.UPDATE,
-                    summary, importRef + ": " + created + " customers created, " + updated + " updated");
-        }
+        audit.recordImportBatch(CustomerService.ENTITY, importRef, created, updated, rows.get(0).line(),
+                rows.get(rows.size() - 1).line(), "customers");
         return new ArrayList<>(outcomes.values());
     }
 
@@ -204,12 +201,12 @@ class CustomerImports implements CustomerImportTarget {
     public int revert(List<Reversal> reversals, String importRef) {
         CurrentUser user = CurrentUser.get();
         CustomerService.requireEdit(user);
-        Map<Long, CustomerRecord> current = customers.findAll(reversals.stream().map(Reversal::customerId).toList(),
+        Map<Long, CustomerRecord> current = customers.findAll(reversals.stream().map(Reversal::recordId).toList(),
                 user);
         List<Map.Entry<Long, Integer>> deletes = new ArrayList<>();
         List<Customers.Change> restores = new ArrayList<>();
         for (Reversal r : reversals) {
-            CustomerRecord c = current.get(r.customerId());
+            CustomerRecord c = current.get(r.recordId());
             if (c == null || c.deleted() || c.version() != r.versionAfterImport()) {
                 continue; // changed (or deleted) since the import: a later edit wins over the undo
             }
@@ -222,13 +219,7 @@ class CustomerImports implements CustomerImportTarget {
         }
         int deleted = count(customers.markDeletedAll(deletes));
         int restored = count(customers.updateAll(restores));
-        if (deleted + restored > 0) {
-            Map<String, Change> summary = new LinkedHashMap<>();
-            summary.put("deleted", new Change(null, deleted));
-            summary.put("restored", new Change(null, restored));
-            audit.record(CustomerService.ENTITY, importRef, AuditAction.DELETE, summary,
-                    "Undo of " + importRef + ": " + deleted + " created customers deleted, " + restored + " restored");
-        }
+        audit.recordImportUndo(CustomerService.ENTITY, importRef, deleted, restored, "customers");
         return deleted + restored;
     }
 
@@ -241,12 +232,7 @@ class CustomerImports implements CustomerImportTarget {
     }
 
     private List<FieldProblem> validate(CustomerData data) {
-        List<FieldProblem> problems = new ArrayList<>();
-        for (ConstraintViolation<CustomerData> v : validator.validate(data)) {
-            String template = v.getMessageTemplate();
-            String key = template.startsWith("{") ? template.substring(1, template.length() - 1) : template;
-            problems.add(new FieldProblem(v.getPropertyPath().toString().replaceAll("[\\[.].*$", ""), key));
-        }
+        List<FieldProblem> problems = FieldProblem.violations(validator, data);
         problems.addAll(CustomerService.ruleProblems(data));
         return problems;
     }
@@ -271,10 +257,6 @@ class CustomerImports implements CustomerImportTarget {
     }
 
     private static String keyField(MatchKey key) {
-        return switch (key) {
-            case PHONE -> "phone";
-            case EMAIL -> "email";
-            case EXTERNAL_ID, NONE -> "externalId";
-        };
+        return key == MatchKey.NONE ? "externalId" : key.field();
     }
 }

@@ -262,6 +262,16 @@ class Customers {
         return found;
     }
 
+    /** Merged customer id → the id of the customer it was merged into, for those of the ids that were merged. */
+    Map<Long, Long> survivors(Collection<Long> ids) {
+        Map<Long, Long> survivors = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT alias_id, customer_id FROM customer_aliases WHERE alias_id IN (:ids)").param("ids", ids)
+                    .query((RowCallbackHandler) rs -> survivors.put(rs.getLong(1), rs.getLong(2)));
+        }
+        return survivors;
+    }
+
     /** The customers with these ids that the user sees, deleted ones included. */
     Map<Long, CustomerRecord> findAll(Collection<Long> ids, CurrentUser user) {
         Map<Long, CustomerRecord> found = new HashMap<>();

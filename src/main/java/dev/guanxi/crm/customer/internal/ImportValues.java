@@ -1,6 +1,7 @@
 package dev.guanxi.crm.customer.internal;
 
 import dev.guanxi.crm.common.FieldProblem;
+import dev.guanxi.crm.common.ImportCells;
 import dev.guanxi.crm.customer.CreditTerms;
 import dev.guanxi.crm.customer.CustomerKind;
 import dev.guanxi.crm.customer.CustomerType;
@@ -11,15 +12,10 @@ import dev.guanxi.crm.customer.RelationshipLevel;
 import dev.guanxi.crm.customer.Settlement;
 import dev.guanxi.crm.customer.ValueTier;
 import org.springframework.context.MessageSource;
-import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,47 +36,22 @@ class ImportValues {
             "relationshipLevel", RelationshipLevel.class, "gender", Gender.class);
     private static final List<String> SOURCES = List.of("WEBSITE", "REFERRAL", "EXHIBITION", "COLD_CALL",
             "ADVERTISING", "PARTNER", "WECHAT");
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy-M-d"),
-            DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.ofPattern("yyyyMMdd"),
-            DateTimeFormatter.ofPattern("yyyy年M月d日"));
     private static final Constructor<CustomerData> CONSTRUCTOR = constructor();
 
     private final Map<String, Map<String, Object>> choices = new HashMap<>();
-    private final Map<String, String> sources = new HashMap<>();
+    private final Map<String, String> sources;
 
     ImportValues(MessageSource messages) {
-        List<Locale> locales = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
         CHOICES.forEach((field, type) -> {
-            Map<String, Object> byText = new HashMap<>();
+            Map<String, Object> byCode = new HashMap<>();
             for (Enum<?> value : type.getEnumConstants()) {
-                byText.put(value.name().toLowerCase(Locale.ROOT), value);
-                for (Locale locale : locales) {
-                    label(messages, "enum." + type.getSimpleName() + "." + value.name(), locale).ifPresent(l -> {
-                        byText.put(l.toLowerCase(Locale.ROOT), value);
-                        if (l.length() > 2 && l.endsWith("客户")) {
-                            // 贵宾客户 is often written 贵宾
-                            byText.putIfAbsent(l.substring(0, l.length() - 2), value);
-                        }
-                    });
-                }
+                byCode.put(value.name(), value);
             }
-            choices.put(field, byText);
+            choices.put(field, ImportCells.choices(messages, "enum." + type.getSimpleName() + ".", byCode));
         });
-        for (String code : SOURCES) {
-            sources.put(code.toLowerCase(Locale.ROOT), code);
-            for (Locale locale : locales) {
-                label(messages, "source." + code, locale).ifPresent(l -> sources.put(l.toLowerCase(Locale.ROOT), code));
-            }
-        }
-    }
-
-    private static java.util.Optional<String> label(MessageSource messages, String key, Locale locale) {
-        try {
-            return java.util.Optional.of(messages.getMessage(key, null, locale).strip());
-        } catch (NoSuchMessageException e) {
-            return java.util.Optional.empty();
-        }
+        Map<String, String> byCode = new HashMap<>();
+        SOURCES.forEach(code -> byCode.put(code, code));
+        sources = ImportCells.choices(messages, "source.", byCode);
     }
 
     /** Typed values of the non-empty cells (field → value); a cell that does not parse adds a problem. */
@@ -92,8 +63,8 @@ class ImportValues {
             }
             String text = raw.strip();
             Object value = switch (field) {
-                case "creditLimit" -> money(text);
-                case "birthDate" -> date(text);
+                case "creditLimit" -> ImportCells.decimal(text);
+                case "birthDate" -> ImportCells.date(text);
                 case "tags" -> Arrays.stream(text.split("[,，;；、|]")).map(String::strip)
                         .filter(t -> !t.isEmpty()).distinct().toList();
                 case "source" -> sources.getOrDefault(text.toLowerCase(Locale.ROOT), text);
@@ -107,26 +78,6 @@ class ImportValues {
             }
         });
         return values;
-    }
-
-    private static BigDecimal money(String text) {
-        try {
-            return new BigDecimal(text.replaceAll("[,，¥￥\\s]|CNY|元", ""));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static LocalDate date(String text) {
-        String t = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) : text;
-        for (DateTimeFormatter f : DATES) {
-            try {
-                return LocalDate.parse(t, f);
-            } catch (DateTimeParseException e) {
-                // try the next pattern
-            }
-        }
-        return null;
     }
 
     /** A customer from typed values over a base (null: a new customer with sensible defaults). */

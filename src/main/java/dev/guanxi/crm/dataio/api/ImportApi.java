@@ -1,10 +1,10 @@
 package dev.guanxi.crm.dataio.api;
 
+import dev.guanxi.crm.common.ImportTarget.Mode;
 import dev.guanxi.crm.common.InvalidInputException;
-import dev.guanxi.crm.customer.CustomerImportTarget.MatchKey;
-import dev.guanxi.crm.customer.CustomerImportTarget.Mode;
-import dev.guanxi.crm.dataio.internal.CustomerImporter;
+import dev.guanxi.crm.dataio.internal.ImportEntity;
 import dev.guanxi.crm.dataio.internal.ImportJob;
+import dev.guanxi.crm.dataio.internal.Importer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -29,65 +30,74 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 
-/** Customer imports for programs: upload, start with a column mapping, follow, fetch rejected rows, undo. */
+/**
+ * Imports for programs (customers, contacts, products, leads): upload, start with a column mapping, follow, fetch
+ * rejected rows, undo.
+ */
 @RestController
 @RequestMapping("/api/v1/imports")
 @Tag(name = "Imports")
 class ImportApi {
 
-    private final CustomerImporter importer;
+    private final Importer importer;
 
-    ImportApi(CustomerImporter importer) {
+    ImportApi(Importer importer) {
         this.importer = importer;
     }
 
     /** An import as the API shows it. */
-    record ImportView(long id, String status, String fileName, String format, String encoding, String mode,
+    record ImportView(long id, String entity, String status, String fileName, String format, String encoding, String mode,
                       String matchKey, List<String> columns, Long totalRows, long rowsRead, long lastLine,
                       long created, long updated, long unchanged, long rejected, long undone, long skippedUndo,
                       long rowsPerSecond, int percent, String failure, Instant createdAt, Instant startedAt,
                       Instant finishedAt) {
 
         static ImportView of(ImportJob j) {
-            return new ImportView(j.id(), j.status().name(), j.fileName(), j.format(), j.encoding(), j.mode(),
+            return new ImportView(j.id(), j.entity().name(), j.status().name(), j.fileName(), j.format(), j.encoding(), j.mode(),
                     j.matchKey(), j.mapping(), j.totalRows(), j.rowsRead(), j.lastLine(), j.created(), j.updated(),
                     j.unchanged(), j.errors(), j.undone(), j.skippedUndo(), j.rowsPerSecond(), j.percent(),
                     j.failure(), j.createdAt(), j.startedAt(), j.finishedAt());
         }
     }
 
-    record Uploaded(ImportView job, CustomerImporter.Preview preview) {
+    record Uploaded(ImportView job, Importer.Preview preview, List<String> fields, List<String> matchKeys) {
     }
 
     /**
-     * @param columns per column of the file the customer field it holds, null or "" to ignore it
+     * @param columns per column of the file the field it holds (one of the upload's {@code fields}), null or "" to
+     *                ignore it
      */
     record StartRequest(List<String> columns, String mode, String matchKey) {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload a CSV (UTF-8, UTF-8 with BOM, GBK) or .xlsx file: returns the draft import, "
-            + "the first rows and the suggested field per column")
-    ResponseEntity<Uploaded> upload(@RequestPart("file") MultipartFile file) throws IOException {
+    @Operation(summary = "Upload a CSV (UTF-8, UTF-8 with BOM, GBK) or .xlsx file of customers, contacts, products "
+            + "or leads (entity, default customers): returns the draft import, the first rows, the suggested field "
+            + "per column, and the entity's fields and match keys")
+    ResponseEntity<Uploaded> upload(@RequestPart("file") MultipartFile file,
+                                    @RequestParam(name = "entity", defaultValue = "customers") String entity)
+            throws IOException {
+        ImportEntity kind = ImportEntity.parse(entity, "entity");
         if (file.isEmpty()) {
             throw new InvalidInputException("file", "validation.import-file-empty");
         }
         long id;
         try (InputStream in = file.getInputStream()) {
-            id = importer.upload(file.getOriginalFilename(), in, LocaleContextHolder.getLocale());
+            id = importer.upload(kind, file.getOriginalFilename(), in, LocaleContextHolder.getLocale());
         }
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id))
-                .body(new Uploaded(ImportView.of(importer.get(id)), importer.preview(id)));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").build(id))
+                .body(new Uploaded(ImportView.of(importer.get(id)), importer.preview(id),
+                        importer.target(kind).fields(), List.copyOf(importer.target(kind).matchKeys().keySet())));
     }
 
     @PostMapping("/{id}/start")
     @Operation(summary = "Start a draft import in the background with a column mapping, mode "
-            + "(CREATE_ONLY or UPSERT) and match key (NONE, PHONE, EMAIL, EXTERNAL_ID)")
+            + "(CREATE_ONLY or UPSERT) and match key (NONE or one of the entity's keys: customers PHONE, EMAIL, "
+            + "EXTERNAL_ID; contacts PHONE, EMAIL; products SKU; leads PHONE, EMAIL)")
     ResponseEntity<ImportView> start(@PathVariable long id, @RequestBody StartRequest request) throws IOException {
         importer.start(id, request.columns() == null ? List.of() : request.columns(),
-                CustomerImporter.choice(Mode.class, request.mode() == null ? "CREATE_ONLY" : request.mode(), "mode"),
-                CustomerImporter.choice(MatchKey.class, request.matchKey() == null ? "NONE" : request.matchKey(),
-                        "matchKey"));
+                Importer.choice(Mode.class, request.mode() == null ? "CREATE_ONLY" : request.mode(), "mode"),
+                request.matchKey());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ImportView.of(importer.get(id)));
     }
 
@@ -113,7 +123,7 @@ class ImportApi {
     }
 
     @PostMapping("/{id}/undo")
-    @Operation(summary = "Undo a finished import: created customers are deleted, updated ones restored "
+    @Operation(summary = "Undo a finished import: created records are deleted, updated ones restored "
             + "(unless edited since)")
     ResponseEntity<ImportView> undo(@PathVariable long id) {
         importer.undo(id);

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** An import as stored: its file, settings and progress (the last line whose batch is committed). */
-public record ImportJob(long id, Status status, String fileName, String storedFile, String format, String encoding,
+public record ImportJob(long id, ImportEntity entity, Status status, String fileName, String storedFile, String format, String encoding,
                         String mode, String matchKey, List<String> mapping, String locale, long actorId,
                         long lastLine, Long totalRows, long rowsRead, long created, long updated, long unchanged,
                         long errors, long undone, long skippedUndo, String failure, Instant createdAt,

@@ -1,8 +1,8 @@
 package dev.guanxi.crm.dataio.internal;
 
-import dev.guanxi.crm.customer.CustomerImportTarget.Outcome;
-import dev.guanxi.crm.customer.CustomerImportTarget.Result;
-import dev.guanxi.crm.customer.CustomerImportTarget.Reversal;
+import dev.guanxi.crm.common.ImportTarget.Outcome;
+import dev.guanxi.crm.common.ImportTarget.Result;
+import dev.guanxi.crm.common.ImportTarget.Reversal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 class ImportJobs {
 
     private static final String COLUMNS = """
-            id, status, file_name, stored_file, format, encoding, mode, match_key, mapping::text AS mapping, locale,
+            id, entity, status, file_name, stored_file, format, encoding, mode, match_key, mapping::text AS mapping, locale,
             actor_id, last_line, total_rows, rows_read, created_count, updated_count, unchanged_count, error_count,
             undone_count, skipped_undo_count, failure, created_at, started_at, finished_at""";
 
@@ -44,13 +44,14 @@ class ImportJobs {
         this.json = json;
     }
 
-    long create(String fileName, String storedFile, String format, String encoding, String locale, String actorJson,
-                long actorId) {
+    long create(ImportEntity entity, String fileName, String storedFile, String format, String encoding, String locale,
+                String actorJson, long actorId) {
         return jdbc.sql("""
-                        INSERT INTO import_jobs (status, file_name, stored_file, format, encoding, locale, actor,
+                        INSERT INTO import_jobs (entity, status, file_name, stored_file, format, encoding, locale, actor,
                           actor_id)
-                        VALUES ('DRAFT', ?, ?, ?, ?, ?, CAST(? AS jsonb), ?) RETURNING id""")
-                .params(fileName, storedFile, format, encoding, locale, actorJson, actorId).query(Long.class).single();
+                        VALUES (?, 'DRAFT', ?, ?, ?, ?, ?, CAST(? AS jsonb), ?) RETURNING id""")
+                .params(entity.name(), fileName, storedFile, format, encoding, locale, actorJson, actorId)
+                .query(Long.class).single();
     }
 
     Optional<ImportJob> find(long id) {
@@ -106,17 +107,20 @@ class ImportJobs {
 
     /** Records a committed batch: in the same transaction as the rows it wrote. */
     void progress(long id, long lastLine, int rows, List<Outcome> outcomes, List<Rejected> rejected) {
-        long created = outcomes.stream().filter(o -> o.result() == Result.CREATED).count();
-        long updated = outcomes.stream().filter(o -> o.result() == Result.UPDATED).count();
+        // records, not rows: the lines of one imported order are one created order
+        long created = outcomes.stream().filter(o -> o.result() == Result.CREATED).map(Outcome::recordId).distinct()
+                .count();
+        long updated = outcomes.stream().filter(o -> o.result() == Result.UPDATED).map(Outcome::recordId).distinct()
+                .count();
         long unchanged = outcomes.stream().filter(o -> o.result() == Result.UNCHANGED).count();
         long errors = outcomes.stream().filter(o -> o.result() == Result.REJECTED).count();
-        // one entry per customer: the first change keeps its values before, the last one its version after
+        // one entry per record: the first change keeps its values before, the last one its version after
         Map<Long, Object[]> changes = new java.util.LinkedHashMap<>();
         for (Outcome o : outcomes) {
             if (o.result() == Result.CREATED || o.result() == Result.UPDATED) {
-                Object[] first = changes.get(o.customerId());
+                Object[] first = changes.get(o.recordId());
                 if (first == null) {
-                    changes.put(o.customerId(), new Object[] {o.line(), o.customerId(),
+                    changes.put(o.recordId(), new Object[] {o.line(), o.recordId(),
                             o.result() == Result.CREATED ? "CREATED" : "UPDATED", o.version(), o.before()});
                 } else {
                     first[3] = o.version();
@@ -126,11 +130,11 @@ class ImportJobs {
         if (!changes.isEmpty()) {
             List<Object[]> entries = List.copyOf(changes.values());
             jdbc.sql("""
-                            INSERT INTO import_changes (import_id, line, customer_id, action, version_after, before)
-                            SELECT ?, u.line, u.customer_id, u.action, u.version_after, CAST(u.before AS jsonb)
+                            INSERT INTO import_changes (import_id, line, record_id, action, version_after, before)
+                            SELECT ?, u.line, u.record_id, u.action, u.version_after, CAST(u.before AS jsonb)
                             FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS int[]),
-                              CAST(? AS text[])) AS u (line, customer_id, action, version_after, before)
-                            ON CONFLICT (import_id, customer_id) DO UPDATE SET version_after = EXCLUDED.version_after""")
+                              CAST(? AS text[])) AS u (line, record_id, action, version_after, before)
+                            ON CONFLICT (import_id, record_id) DO UPDATE SET version_after = EXCLUDED.version_after""")
                     .params(id, entries.stream().map(r -> (Long) r[0]).toArray(Long[]::new),
                             entries.stream().map(r -> (Long) r[1]).toArray(Long[]::new),
                             entries.stream().map(r -> (String) r[2]).toArray(String[]::new),
@@ -154,10 +158,10 @@ class ImportJobs {
 
     List<StoredChange> changesAfter(long id, long afterChangeId, int limit) {
         return jdbc.sql("""
-                        SELECT id, customer_id, action, version_after, before::text AS before FROM import_changes
+                        SELECT id, record_id, action, version_after, before::text AS before FROM import_changes
                         WHERE import_id = ? AND id > ? ORDER BY id LIMIT ?""")
                 .params(id, afterChangeId, limit)
-                .query((rs, n) -> new StoredChange(rs.getLong("id"), new Reversal(rs.getLong("customer_id"),
+                .query((rs, n) -> new StoredChange(rs.getLong("id"), new Reversal(rs.getLong("record_id"),
                         "CREATED".equals(rs.getString("action")), rs.getInt("version_after"),
                         rs.getString("before"))))
                 .list();
@@ -191,7 +195,8 @@ class ImportJobs {
         String mapping = rs.getString("mapping");
         List<String> columns = mapping == null || mapping.startsWith("{") ? List.of()
                 : json.readValue(mapping, new TypeReference<List<String>>() { });
-        return new ImportJob(rs.getLong("id"), ImportJob.Status.valueOf(rs.getString("status")),
+        return new ImportJob(rs.getLong("id"), ImportEntity.valueOf(rs.getString("entity")),
+                ImportJob.Status.valueOf(rs.getString("status")),
                 rs.getString("file_name"), rs.getString("stored_file"), rs.getString("format"),
                 rs.getString("encoding"), rs.getString("mode"), rs.getString("match_key"), columns,
                 rs.getString("locale"), rs.getLong("actor_id"), rs.getLong("last_line"),

@@ -2,12 +2,12 @@ package dev.guanxi.crm.dataio.web;
 
 import dev.guanxi.crm.common.ConflictException;
 import dev.guanxi.crm.common.FieldProblem;
+import dev.guanxi.crm.common.ImportTarget;
+import dev.guanxi.crm.common.ImportTarget.Mode;
 import dev.guanxi.crm.common.InvalidInputException;
-import dev.guanxi.crm.customer.CustomerImportTarget;
-import dev.guanxi.crm.customer.CustomerImportTarget.MatchKey;
-import dev.guanxi.crm.customer.CustomerImportTarget.Mode;
-import dev.guanxi.crm.dataio.internal.CustomerImporter;
+import dev.guanxi.crm.dataio.internal.ImportEntity;
 import dev.guanxi.crm.dataio.internal.ImportJob;
+import dev.guanxi.crm.dataio.internal.Importer;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -28,30 +28,35 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Upload, preview and mapping, progress, rejected rows and undo of customer imports. */
+/** Upload, preview and mapping, progress, rejected rows and undo of imports of every entity. */
 @Controller
 @RequestMapping("/imports")
 class ImportPages {
 
-    private final CustomerImporter importer;
+    private final Importer importer;
 
-    ImportPages(CustomerImporter importer) {
+    ImportPages(Importer importer) {
         this.importer = importer;
     }
 
     @GetMapping
     String list(Model model) {
         model.addAttribute("jobs", importer.recent());
+        model.addAttribute("entities", ImportEntity.values());
         return "dataio/imports";
     }
 
     @PostMapping
-    String upload(@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
+    String upload(@RequestParam(name = "file", required = false) MultipartFile file,
+                  @RequestParam(name = "entity", defaultValue = "CUSTOMER") String entity, Model model)
+            throws IOException {
+        model.addAttribute("entity", entity);
         if (file == null || file.isEmpty()) {
             return listWith(model, List.of(new FieldProblem("file", "validation.import-file-empty")));
         }
         try (InputStream in = file.getInputStream()) {
-            long id = importer.upload(file.getOriginalFilename(), in, LocaleContextHolder.getLocale());
+            long id = importer.upload(ImportEntity.parse(entity, "entity"), file.getOriginalFilename(), in,
+                    LocaleContextHolder.getLocale());
             return "redirect:/imports/" + id;
         } catch (InvalidInputException e) {
             return listWith(model, e.problems());
@@ -67,15 +72,20 @@ class ImportPages {
     String show(@PathVariable long id, Model model) throws IOException {
         ImportJob job = importer.get(id);
         model.addAttribute("job", job);
+        model.addAttribute("undoSupported", importer.target(job.entity()).undoable());
         if (job.status() == ImportJob.Status.DRAFT) {
-            CustomerImporter.Preview preview = importer.preview(id);
+            Importer.Preview preview = importer.preview(id);
             model.addAttribute("preview", preview);
             if (!model.containsAttribute("selected")) {
                 model.addAttribute("selected", preview.suggested());
             }
-            model.addAttribute("fields", CustomerImportTarget.FIELDS);
+            ImportTarget target = importer.target(job.entity());
+            model.addAttribute("fields", target.fields());
+            model.addAttribute("required", target.required());
             model.addAttribute("modes", Mode.values());
-            model.addAttribute("keys", MatchKey.values());
+            List<String> keys = new ArrayList<>(List.of(ImportTarget.NO_KEY));
+            keys.addAll(target.matchKeys().keySet());
+            model.addAttribute("keys", keys);
         } else {
             model.addAttribute("errors", importer.errors(id, 100));
         }
@@ -86,6 +96,7 @@ class ImportPages {
     String progress(@PathVariable long id, Model model) {
         ImportJob job = importer.get(id);
         model.addAttribute("job", job);
+        model.addAttribute("undoSupported", importer.target(job.entity()).undoable());
         model.addAttribute("errors", job.working() ? List.of() : importer.errors(id, 100));
         // when the job has ended the whole result replaces the progress bar
         return job.working() ? "dataio/import :: progress" : "dataio/import :: result";
@@ -97,8 +108,7 @@ class ImportPages {
                  @RequestParam(defaultValue = "NONE") String matchKey, Model model) throws IOException {
         List<String> fields = columns == null ? List.of() : new ArrayList<>(Arrays.asList(columns));
         try {
-            importer.start(id, fields, CustomerImporter.choice(Mode.class, mode, "mode"),
-                    CustomerImporter.choice(MatchKey.class, matchKey, "matchKey"));
+            importer.start(id, fields, Importer.choice(Mode.class, mode, "mode"), matchKey);
             return "redirect:/imports/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems());

@@ -212,7 +212,7 @@ public class LeadService {
                 r.convertedCustomerId(), r.convertedOpportunityId(), r.createdAt(), r.version(), mask);
     }
 
-    private static CurrentUser require() {
+    static CurrentUser require() {
         CurrentUser user = CurrentUser.get();
         if (!user.can(Permission.SELL)) {
             throw new AccessDeniedException("Role " + user.role() + " may not work on leads");

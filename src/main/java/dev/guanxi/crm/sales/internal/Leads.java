@@ -65,6 +65,25 @@ class Leads {
                 .param("id", id).params(visible.params()).query(Leads::map).optional();
     }
 
+    /** The oldest lead the user sees whose phone digits or lower-case e-mail is the key. */
+    Optional<Row> findByKey(String field, String key, CurrentUser user) {
+        String expression = switch (field) {
+            case "phone" -> "regexp_replace(phone, '\\D', '', 'g')";
+            case "email" -> "lower(email)";
+            default -> throw new IllegalArgumentException(field);
+        };
+        CurrentUser.SqlCondition visible = user.visibility("owner_id", "team_id");
+        return jdbc.sql("SELECT " + COLUMNS + " FROM leads WHERE " + expression + " = :key AND " + visible.sql()
+                        + " ORDER BY id LIMIT 1")
+                .param("key", key).params(visible.params()).query(Leads::map).optional();
+    }
+
+    /** Deletes a lead that is still new at this version (an import's undo); false otherwise. */
+    boolean deleteNew(long id, int version) {
+        return jdbc.sql("DELETE FROM leads WHERE id = ? AND version = ? AND status = 'NEW'").params(id, version)
+                .update() == 1;
+    }
+
     List<Row> search(String q, LeadStatus status, Long ownerId, CurrentUser user, int limit, int offset) {
         CurrentUser.SqlCondition visible = user.visibility("owner_id", "team_id");
         List<String> where = new ArrayList<>(List.of(visible.sql()));

@@ -32,10 +32,18 @@ class Orders {
 
     long insert(long customerId, long ownerId, Long teamId, LocalDate orderDate, String notes, List<OrderLine> lines,
                 BigDecimal total) {
+        return insert(customerId, ownerId, teamId, OrderStatus.DRAFT, orderDate, null, null, notes, lines, total);
+    }
+
+    /** An order in any status, e.g. an imported one with its number from the system it came from. */
+    long insert(long customerId, long ownerId, Long teamId, OrderStatus status, LocalDate orderDate,
+                LocalDate dueDate, String externalNumber, String notes, List<OrderLine> lines, BigDecimal total) {
         long id = jdbc.sql("""
-                        INSERT INTO orders (customer_id, owner_id, team_id, status, order_date, total, notes)
-                        VALUES (?, ?, ?, 'DRAFT', ?, ?, ?) RETURNING id""")
-                .params(customerId, ownerId, teamId, Date.valueOf(orderDate), total, notes)
+                        INSERT INTO orders (customer_id, owner_id, team_id, status, order_date, due_date,
+                          external_number, total, notes)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(customerId, ownerId, teamId, status.name(), Date.valueOf(orderDate),
+                        dueDate == null ? null : Date.valueOf(dueDate), externalNumber, total, notes)
                 .query(Long.class).single();
         for (OrderLine l : lines) {
             jdbc.sql("""
@@ -47,6 +55,70 @@ class Orders {
                     .update();
         }
         return id;
+    }
+
+    /** Which of these external numbers (lower case) orders already have, whoever may see those orders. */
+    java.util.Set<String> takenNumbers(java.util.Collection<String> lowerNumbers) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        if (!lowerNumbers.isEmpty()) {
+            jdbc.sql("SELECT lower(external_number) FROM orders WHERE lower(external_number) IN (:numbers)")
+                    .param("numbers", java.util.Set.copyOf(lowerNumbers)).query(String.class).list()
+                    .forEach(taken::add);
+        }
+        return taken;
+    }
+
+    /**
+     * The orders the user sees that these numbers name, by the number as given in lower case: an imported order's
+     * external number, else this system's number ({@code SO-000123}). Without their lines: for recording payments.
+     */
+    Map<String, Order> findByNumbers(java.util.Collection<String> lowerNumbers, CurrentUser user) {
+        Map<String, Order> found = new LinkedHashMap<>();
+        if (lowerNumbers.isEmpty()) {
+            return found;
+        }
+        Map<Long, String> own = new LinkedHashMap<>();
+        for (String n : lowerNumbers) {
+            if (n.matches("so-\\d{1,18}")) {
+                own.put(Long.parseLong(n.substring(3)), n);
+            }
+        }
+        CurrentUser.SqlCondition visible = user.visibility("o.owner_id", "o.team_id");
+        jdbc.sql("SELECT " + COLUMNS + ", lower(o.external_number) AS number FROM orders o WHERE (lower(o.external_number)"
+                        + " IN (:numbers) OR o.id IN (:ids)) AND " + visible.sql())
+                .param("numbers", java.util.Set.copyOf(lowerNumbers))
+                .param("ids", own.isEmpty() ? List.of(-1L) : own.keySet()).params(visible.params())
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    Order order = map(rs, List.of());
+                    String number = rs.getString("number");
+                    if (number != null && lowerNumbers.contains(number)) {
+                        found.put(number, order);
+                    }
+                    if (own.containsKey(order.id())) {
+                        found.putIfAbsent(own.get(order.id()), order);
+                    }
+                });
+        return found;
+    }
+
+    /** The references of the orders' payments, as "order id|lower-case reference". */
+    java.util.Set<String> paymentReferences(java.util.Collection<Long> orderIds) {
+        java.util.Set<String> references = new java.util.HashSet<>();
+        if (!orderIds.isEmpty()) {
+            jdbc.sql("SELECT order_id || '|' || lower(reference) FROM payments WHERE order_id IN (:ids) "
+                            + "AND reference IS NOT NULL")
+                    .param("ids", java.util.Set.copyOf(orderIds)).query(String.class).list().forEach(references::add);
+        }
+        return references;
+    }
+
+    /** Deletes an order at this version that has no payments (an import's undo); false otherwise. */
+    boolean deleteUnpaid(long id, int version) {
+        return jdbc.sql("""
+                        DELETE FROM orders o WHERE id = ? AND version = ? AND paid = 0
+                          AND NOT EXISTS (SELECT 1 FROM payments WHERE order_id = o.id)
+                          AND NOT EXISTS (SELECT 1 FROM quotes WHERE order_id = o.id)""")
+                .params(id, version).update() == 1;
     }
 
     /** The coupon code applied to an order and its discount (zero without one). */

@@ -46,6 +46,26 @@ class Products {
                 .params(sku, exceptId == null ? -1L : exceptId).query(Boolean.class).single();
     }
 
+    /** Products by lower-case SKU, for the given lower-case SKUs. */
+    Map<String, ProductView> findBySkus(Collection<String> lowerSkus) {
+        Map<String, ProductView> found = new java.util.HashMap<>();
+        if (!lowerSkus.isEmpty()) {
+            jdbc.sql("SELECT " + COLUMNS + " FROM products WHERE lower(sku) IN (:skus)")
+                    .param("skus", Set.copyOf(lowerSkus)).query(Products::map).stream()
+                    .forEach(p -> found.put(p.data().sku().toLowerCase(java.util.Locale.ROOT), p));
+        }
+        return found;
+    }
+
+    /** Deletes the product at this version when no order or quote line uses it; false otherwise. */
+    boolean deleteUnused(long id, int version) {
+        return jdbc.sql("""
+                        DELETE FROM products p WHERE id = ? AND version = ?
+                          AND NOT EXISTS (SELECT 1 FROM order_lines WHERE product_id = p.id)
+                          AND NOT EXISTS (SELECT 1 FROM quote_lines WHERE product_id = p.id)""")
+                .params(id, version).update() == 1;
+    }
+
     Optional<ProductView> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM products WHERE id = ?").param(id).query(Products::map).optional();
     }

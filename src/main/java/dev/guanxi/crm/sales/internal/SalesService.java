@@ -426,14 +426,15 @@ public class SalesService {
                 user.displayName()));
     }
 
-    private static int termDays(CustomerSummary customer) {
+    /** Days until a confirmed order is due: the customer's credit terms, else at once. */
+    static int termDays(CustomerSummary customer) {
         if (customer.settlement() != Settlement.CREDIT || customer.creditTerms() == null) {
             return 0;
         }
         return customer.creditTerms() == CreditTerms.QUARTERLY ? 90 : 30;
     }
 
-    private static CurrentUser require(Permission permission) {
+    static CurrentUser require(Permission permission) {
         CurrentUser user = CurrentUser.get();
         if (!user.can(permission)) {
             throw new AccessDeniedException("Role " + user.role() + " lacks " + permission);

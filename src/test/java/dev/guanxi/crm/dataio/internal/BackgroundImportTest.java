@@ -1,8 +1,7 @@
 package dev.guanxi.crm.dataio.internal;
 
 import dev.guanxi.crm.customer.CustomerImportTarget;
-import dev.guanxi.crm.customer.CustomerImportTarget.MatchKey;
-import dev.guanxi.crm.customer.CustomerImportTarget.Mode;
+import dev.guanxi.crm.common.ImportTarget.Mode;
 import dev.guanxi.crm.identity.CurrentUser;
 import dev.guanxi.crm.identity.Role;
 import dev.guanxi.crm.identity.internal.TestAccounts;
@@ -63,17 +62,17 @@ class BackgroundImportTest {
                 Set.of(rep.teamId()));
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 (CurrentUser.Holder) () -> user, null, List.of()));
-        CustomerImporter importer = new CustomerImporter(jobs, target, mapping, messages, json, transactions, locks,
+        Importer importer = new Importer(jobs, List.of(target), mapping, messages, json, transactions, locks,
                 "target/test-imports", true, 1);
         String tag = "bg" + System.nanoTime();
         StringBuilder csv = new StringBuilder("name,tags\n");
         for (int i = 0; i < 1500; i++) {
             csv.append("后台").append(i).append(',').append(tag).append('\n');
         }
-        long id = importer.upload("bg.csv", new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+        long id = importer.upload(ImportEntity.CUSTOMER, "bg.csv", new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
                 Locale.SIMPLIFIED_CHINESE);
 
-        importer.start(id, List.of("name", "tags"), Mode.CREATE_ONLY, MatchKey.NONE);
+        importer.start(id, List.of("name", "tags"), Mode.CREATE_ONLY, "NONE");
         assertThat(importer.drain(Duration.ofMinutes(2))).isTrue();
 
         ImportJob job = jobs.find(id).orElseThrow();

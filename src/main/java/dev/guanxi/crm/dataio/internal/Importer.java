@@ -1,16 +1,15 @@
 package dev.guanxi.crm.dataio.internal;
 
+import dev.guanxi.crm.common.ConflictException;
 import dev.guanxi.crm.common.FieldProblem;
+import dev.guanxi.crm.common.ImportTarget;
+import dev.guanxi.crm.common.ImportTarget.Mode;
+import dev.guanxi.crm.common.ImportTarget.Outcome;
+import dev.guanxi.crm.common.ImportTarget.Result;
+import dev.guanxi.crm.common.ImportTarget.Row;
 import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.common.NotFoundException;
-import dev.guanxi.crm.customer.CustomerImportTarget;
-import dev.guanxi.crm.customer.CustomerImportTarget.MatchKey;
-import dev.guanxi.crm.customer.CustomerImportTarget.Mode;
-import dev.guanxi.crm.customer.CustomerImportTarget.Outcome;
-import dev.guanxi.crm.customer.CustomerImportTarget.Result;
-import dev.guanxi.crm.customer.CustomerImportTarget.Row;
 import dev.guanxi.crm.identity.CurrentUser;
-import dev.guanxi.crm.identity.Permission;
 import dev.guanxi.crm.identity.Role;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -21,7 +20,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,14 +49,15 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Customer imports as jobs: the upload is stored on disk, previewed and mapped, then read as a stream and
- * written in batches on a small background pool. Each batch commits its customers, its undo records, its
- * rejected rows and the job's last line in one transaction, so a crashed import resumes after that line.
+ * Imports as jobs: the upload is stored on disk, previewed and mapped, then read as a stream and written in
+ * batches on a small background pool into the {@link ImportTarget} of the job's entity. Each batch commits its
+ * records, its undo records, its rejected rows and the job's last line in one transaction, so a crashed import
+ * resumes after that line.
  */
 @Service
-public class CustomerImporter {
+public class Importer {
 
-    private static final Logger log = LoggerFactory.getLogger(CustomerImporter.class);
+    private static final Logger log = LoggerFactory.getLogger(Importer.class);
     static final int BATCH = 1000;
     static final int PREVIEW_ROWS = 10;
 
@@ -65,7 +65,7 @@ public class CustomerImporter {
     }
 
     private final ImportJobs jobs;
-    private final CustomerImportTarget target;
+    private final Map<ImportEntity, ImportTarget> targets = new EnumMap<>(ImportEntity.class);
     private final ColumnMapping mapping;
     private final MessageSource messages;
     private final JsonMapper json;
@@ -75,14 +75,16 @@ public class CustomerImporter {
     private final ThreadPoolExecutor pool;
     private final ImportLocks locks;
 
-    CustomerImporter(ImportJobs jobs, CustomerImportTarget target, ColumnMapping mapping, MessageSource messages,
-                     JsonMapper json, PlatformTransactionManager transactions, ImportLocks locks,
-                     @Value("${guanxi.imports.dir:./data/imports}") String directory,
-                     @Value("${guanxi.imports.background:true}") boolean background,
-                     @Value("${guanxi.imports.threads:2}") int threads) {
+    Importer(ImportJobs jobs, List<ImportTarget> targets, ColumnMapping mapping, MessageSource messages,
+             JsonMapper json, PlatformTransactionManager transactions, ImportLocks locks,
+             @Value("${guanxi.imports.dir:./data/imports}") String directory,
+             @Value("${guanxi.imports.background:true}") boolean background,
+             @Value("${guanxi.imports.threads:2}") int threads) {
         this.jobs = jobs;
         this.locks = locks;
-        this.target = target;
+        for (ImportEntity entity : ImportEntity.values()) {
+            targets.stream().filter(entity.target()::isInstance).findFirst().ifPresent(t -> this.targets.put(entity, t));
+        }
         this.mapping = mapping;
         this.messages = messages;
         this.json = json;
@@ -109,10 +111,10 @@ public class CustomerImporter {
         return pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Stores an upload and creates a draft import; the file is copied to disk as a stream. */
-    public long upload(String fileName, InputStream content, Locale locale) throws IOException {
+    /** Stores an upload and creates a draft import of the entity; the file is copied to disk as a stream. */
+    public long upload(ImportEntity entity, String fileName, InputStream content, Locale locale) throws IOException {
         CurrentUser user = CurrentUser.get();
-        requireEdit(user);
+        target(entity).checkAllowed();
         String name = fileName == null || fileName.isBlank() ? "import.csv" : Path.of(fileName).getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         String format = lower.endsWith(".xlsx") ? "XLSX" : lower.endsWith(".csv") || lower.endsWith(".txt") ? "CSV"
@@ -139,7 +141,7 @@ public class CustomerImporter {
             Files.deleteIfExists(stored);
             throw new InvalidInputException("file", "validation.import-file-unreadable");
         }
-        return jobs.create(name, stored.toString(), format, encoding, locale.toLanguageTag(),
+        return jobs.create(entity, name, stored.toString(), format, encoding, locale.toLanguageTag(),
                 json.writeValueAsString(user), user.id());
     }
 
@@ -163,44 +165,65 @@ public class CustomerImporter {
             while (rows.size() < PREVIEW_ROWS && reader.hasNext()) {
                 rows.add(reader.next().cells());
             }
-            return new Preview(reader.header(), mapping.suggest(reader.header()), rows, job.encoding());
+            return new Preview(reader.header(), mapping.suggest(job.entity(), reader.header()), rows, job.encoding());
         }
     }
 
-    /**
-     * Starts a draft import with the chosen column fields (null or blank: column ignored), mode and key.
-     *
-     * @throws InvalidInputException when no column is the name, a field is chosen twice or the key is not mapped
-     */
-    public void start(long id, List<String> columns, Mode mode, MatchKey key) throws IOException {
-        ImportJob job = get(id);
-        requireEdit(CurrentUser.get());
-        if (job.status() != ImportJob.Status.DRAFT) {
-            throw new dev.guanxi.crm.common.ConflictException("Import " + id + " has already started.");
+    /** The target of an entity: what fields it has, which keys match records, and who may import. */
+    public ImportTarget target(ImportEntity entity) {
+        ImportTarget target = targets.get(entity);
+        if (target == null) {
+            throw new IllegalStateException("No import target for " + entity);
         }
+        return target;
+    }
+
+    /**
+     * Starts a draft import with the chosen column fields (null or blank: column ignored), mode and match key (one of
+     * the entity's keys or {@link ImportTarget#NO_KEY}).
+     *
+     * @throws InvalidInputException when a required field is not mapped, a field is chosen twice, the key is unknown
+     *                               or not mapped
+     */
+    public void start(long id, List<String> columns, Mode mode, String matchKey) throws IOException {
+        ImportJob job = get(id);
+        ImportTarget target = target(job.entity());
+        target.checkAllowed();
+        if (job.status() != ImportJob.Status.DRAFT) {
+            throw new ConflictException("Import " + id + " has already started.");
+        }
+        String key = matchKey == null || matchKey.isBlank() ? ImportTarget.NO_KEY
+                : matchKey.strip().toUpperCase(Locale.ROOT);
         List<String> fields = columns.stream().map(c -> c == null || c.isBlank() ? null : c.strip()).toList();
         List<FieldProblem> problems = new ArrayList<>();
         List<String> chosen = fields.stream().filter(f -> f != null).toList();
-        if (!chosen.stream().allMatch(CustomerImportTarget.FIELDS::contains)) {
+        if (!target.fields().containsAll(chosen)) {
             problems.add(new FieldProblem("mapping", "validation.import-mapping-unknown"));
         }
         if (chosen.stream().distinct().count() != chosen.size()) {
             problems.add(new FieldProblem("mapping", "validation.import-mapping-twice"));
         }
-        if (!chosen.contains("name") && mode == Mode.CREATE_ONLY) {
+        if (mode == Mode.CREATE_ONLY && target.required().contains("name") && !chosen.contains("name")) {
             problems.add(new FieldProblem("mapping", "validation.import-mapping-name"));
         }
-        if (key != MatchKey.NONE && !chosen.contains(keyField(key))) {
+        if (mode == Mode.CREATE_ONLY && target.required().stream().anyMatch(f -> !"name".equals(f)
+                && !chosen.contains(f))) {
+            problems.add(new FieldProblem("mapping", "validation.import-mapping-required"));
+        }
+        boolean noKey = ImportTarget.NO_KEY.equals(key);
+        if (!noKey && !target.matchKeys().containsKey(key)) {
+            problems.add(new FieldProblem("matchKey", "validation.import-choice"));
+        } else if (!noKey && !chosen.contains(target.matchKeys().get(key))) {
             problems.add(new FieldProblem("matchKey", "validation.import-key-unmapped"));
         }
-        if (mode == Mode.UPSERT && key == MatchKey.NONE) {
+        if (mode == Mode.UPSERT && noKey) {
             problems.add(new FieldProblem("matchKey", "validation.import-key-required"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        if (!jobs.queue(id, fields, mode.name(), key.name())) {
-            throw new dev.guanxi.crm.common.ConflictException("Import " + id + " has already started.");
+        if (!jobs.queue(id, fields, mode.name(), key)) {
+            throw new ConflictException("Import " + id + " has already started.");
         }
         submit(id);
     }
@@ -208,19 +231,23 @@ public class CustomerImporter {
     /** Takes back what a finished import did, in batches on the background pool. */
     public void undo(long id) {
         ImportJob job = get(id);
-        requireEdit(CurrentUser.get());
+        ImportTarget target = target(job.entity());
+        target.checkAllowed();
+        if (!target.undoable()) {
+            throw new ConflictException("Imports of " + job.entity().name().toLowerCase(Locale.ROOT)
+                    + " records cannot be undone.");
+        }
         if (!job.undoable() || !jobs.startUndo(id)) {
-            throw new dev.guanxi.crm.common.ConflictException("Import " + id + " cannot be undone now.");
+            throw new ConflictException("Import " + id + " cannot be undone now.");
         }
         submit(id);
     }
 
     /** Runs a failed import again from the line after the last committed batch. */
     public void retry(long id) {
-        get(id);
-        requireEdit(CurrentUser.get());
+        target(get(id).entity()).checkAllowed();
         if (!jobs.requeue(id)) {
-            throw new dev.guanxi.crm.common.ConflictException("Import " + id + " has not failed, or its upload was "
+            throw new ConflictException("Import " + id + " has not failed, or its upload was "
                     + "removed after guanxi.imports.keep-files; upload the file again.");
         }
         submit(id);
@@ -317,7 +344,8 @@ public class CustomerImporter {
         }
         Locale locale = Locale.forLanguageTag(job.locale());
         Mode mode = Mode.valueOf(job.mode());
-        MatchKey key = MatchKey.valueOf(job.matchKey());
+        String key = job.matchKey();
+        ImportTarget target = target(job.entity());
         try (TableReader reader = open(job)) {
             List<String> header = reader.header();
             List<Row> rows = new ArrayList<>(BATCH);
@@ -328,24 +356,35 @@ public class CustomerImporter {
                 if (line.number() <= job.lastLine() || line.blank()) {
                     continue;
                 }
-                rows.add(new Row(line.number(), values(job.mapping(), line.cells())));
-                cells.put(line.number(), line.cells());
-                last = line.number();
-                if (rows.size() == BATCH) {
-                    commit(job.id(), rows, cells, header, mode, key, locale, last);
+                Row row = new Row(line.number(), values(job.mapping(), line.cells()));
+                if (rows.size() >= BATCH && !sameGroup(target.groupField(), rows.get(rows.size() - 1), row)) {
+                    commit(job.id(), target, rows, cells, header, mode, key, locale, last);
                     rows.clear();
                     cells.clear();
                 }
+                rows.add(row);
+                cells.put(line.number(), line.cells());
+                last = line.number();
             }
             if (!rows.isEmpty()) {
-                commit(job.id(), rows, cells, header, mode, key, locale, last);
+                commit(job.id(), target, rows, cells, header, mode, key, locale, last);
             }
         }
         jobs.status(job.id(), ImportJob.Status.DONE, null);
     }
 
-    private void commit(long id, List<Row> rows, Map<Long, List<String>> cells, List<String> header, Mode mode,
-                        MatchKey key, Locale locale, long lastLine) {
+    /** Whether the row belongs to the same record as the previous one (a further line of the same order). */
+    private static boolean sameGroup(String groupField, Row previous, Row row) {
+        if (groupField == null) {
+            return false;
+        }
+        String value = row.values().get(groupField);
+        return value != null && !value.isBlank()
+                && value.strip().equalsIgnoreCase(String.valueOf(previous.values().get(groupField)).strip());
+    }
+
+    private void commit(long id, ImportTarget target, List<Row> rows, Map<Long, List<String>> cells,
+                        List<String> header, Mode mode, String key, Locale locale, long lastLine) {
         tx.executeWithoutResult(status -> {
             List<Outcome> outcomes = target.write(rows, mode, key, "import:" + id);
             List<ImportJobs.Rejected> rejected = new ArrayList<>();
@@ -363,6 +402,7 @@ public class CustomerImporter {
     }
 
     private void runUndo(ImportJob job) {
+        ImportTarget target = target(job.entity());
         while (true) {
             long after = jobs.undoLastId(job.id());
             List<ImportJobs.StoredChange> changes = jobs.changesAfter(job.id(), after, BATCH);
@@ -425,27 +465,12 @@ public class CustomerImporter {
         return encoding == null ? java.nio.charset.StandardCharsets.UTF_8 : Charset.forName(encoding);
     }
 
-    /** A mode or match key as sent by a form or a client; an unknown name is a 400 on {@code field}. */
+    /** A mode as sent by a form or a client; an unknown name is a 400 on {@code field}. */
     public static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, "validation.import-choice");
-        }
-    }
-
-    static String keyField(MatchKey key) {
-        return switch (key) {
-            case PHONE -> "phone";
-            case EMAIL -> "email";
-            case EXTERNAL_ID -> "externalId";
-            case NONE -> null;
-        };
-    }
-
-    private static void requireEdit(CurrentUser user) {
-        if (!user.can(Permission.EDIT_CUSTOMERS)) {
-            throw new AccessDeniedException("Role " + user.role() + " may not import customers");
         }
     }
 }
