@@ -85,7 +85,9 @@ public class CustomerExporter {
     }
 
     private RowWriter open(ExportFormat format, Locale locale, Target target) throws IOException {
-        OutputStream out = target.open();
+        // Kept open when the writer closes: the download ends when the request ends, after the audit entry is
+        // recorded, so whoever has the whole file finds the export in the audit log.
+        OutputStream out = new KeptOpen(target.open());
         RowWriter w = format == ExportFormat.CSV ? new CsvRowWriter(out)
                 : new XlsxRowWriter(out, messages.getMessage("customers.title", null, locale));
         List<String> header = new ArrayList<>(COLUMNS.size());
@@ -162,5 +164,23 @@ public class CustomerExporter {
 
     private String label(String prefix, Enum<?> value, Locale locale) {
         return value == null ? null : messages.getMessage(prefix + value.name(), null, value.name(), locale);
+    }
+
+    /** An output stream whose close only flushes. */
+    private static final class KeptOpen extends java.io.FilterOutputStream {
+
+        KeptOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 }
