@@ -33,7 +33,11 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless, and a token that authenticates a request carrying a browser's session cookie (Swagger
+                // UI, a script in the same browser) must not rotate that session's id: the person was logged out
+                // (the default session fixation protection changed the id on every API call)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(f -> f.none()))
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)

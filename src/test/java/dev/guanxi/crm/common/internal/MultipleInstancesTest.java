@@ -105,6 +105,20 @@ class MultipleInstancesTest {
         assertThat(shown.statusCode()).isEqualTo(200);
         assertThat(shown.body()).contains("两台实例", "Customer created.");
 
+        // an API call with a token from the same browser (Swagger UI, a script) leaves the web session as it is
+        String token = "gx_instances" + System.nanoTime();
+        jdbc(a).sql("""
+                        INSERT INTO api_tokens (user_id, name, token_prefix, token_hash)
+                        SELECT id, 'instances', substr(?, 1, 8), ? FROM users WHERE username = 'admin'""")
+                .params(token, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(token.getBytes(StandardCharsets.UTF_8)))).update();
+        HttpResponse<String> api = send(HttpRequest.newBuilder(URI.create(base(a) + "/api/v1/customers"))
+                .header("Authorization", "Bearer " + token).GET(), session);
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.headers().allValues("Set-Cookie")).as("no session from the stateless API")
+                .noneMatch(c -> c.startsWith("SESSION="));
+        assertThat(get(b, "/customers", session).statusCode()).as("the web session still works").isEqualTo(200);
+
         assertThat(get(b, "/customers", null).statusCode()).as("without the cookie").isEqualTo(302);
         assertThat(jdbc(a).sql("SELECT count(*) FROM spring_session WHERE principal_name = 'admin'")
                 .query(Long.class).single()).isPositive();
