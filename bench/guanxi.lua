@@ -1,8 +1,8 @@
 -- wrk script for bench/speed-and-scale.sh: one scenario per run, varied requests.
 -- WRK_SCENARIO=update wrk ... -s bench/guanxi.lua URL -- SCENARIO TOKEN SESSION MAX_CUSTOMER_ID \
 --   [UPDATE_FIRST_ID UPDATE_COUNT WRK_THREADS]
--- (WRK_SCENARIO in the environment too: response() is defined only for updates, so that other runs do not make wrk
--- parse response bodies)
+-- (WRK_SCENARIO in the environment too, as earlier versions read it.) Errors count failed connections, statuses of
+-- 400 and above, and redirects: a page request sent to the login page did not show the page.
 
 local function enc(s)
   return (s:gsub("[^%w%-_%.~=&%?/]", function(c) return string.format("%%%02X", string.byte(c)) end))
@@ -91,20 +91,24 @@ function request()
   return generators[scenario]()
 end
 
-if os.getenv("WRK_SCENARIO") == "update" then
+redirects = 0 -- per thread (a global, read in done()): a page answered with a redirect (to the login) failed
+
 function response(status, headers, body)
+  if status >= 300 and status < 400 then redirects = redirects + 1 end
+  if scenario ~= "update" then return end
   local id = body and body:match('"id":(%d+)')
   local etag = headers["ETag"] or headers["Etag"] or headers["etag"]
   if id and etag and status == 200 then
     free[tonumber(id)] = tonumber(etag:match("%d+"))
   end
 end
-end
 
 done = function(summary, latency, requests)
+  local redirected = 0
+  for _, t in ipairs(threads) do redirected = redirected + (t:get("redirects") or 0) end
   io.write(string.format("RESULT\t%d\t%.1f\t%.1f\t%.1f\t%.1f\t%d\t%d\n", summary.requests,
       summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(95) / 1000,
       latency:percentile(99) / 1000,
       summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write
-          + summary.errors.timeout, summary.duration))
+          + summary.errors.timeout + redirected, summary.duration))
 end
