@@ -77,6 +77,23 @@ class DuplicatesAndMergeTest {
     }
 
     @Test
+    void aNameSimilarToMoreThanTheGroupLimitIsNoiseNotTwentyPairs() {
+        String city = "Noise" + unique;
+        String base = "Catherine Miller" + letters(unique);
+        for (int i = 0; i < 25; i++) {
+            jdbc.sql("""
+                            INSERT INTO customers (kind, name, customer_type, city, owner_id, team_id)
+                            VALUES ('PERSON', ?, 'CONSUMER', ?, ?, ?)""")
+                    .params(base + (char) ('a' + i), city, rep.id(), rep.teamId()).update();
+        }
+        long similarToAll = person(base + "zz", "city", city);
+        assertThat(jdbc.sql("SELECT count(*) FROM duplicate_candidates WHERE ? IN (customer_a, customer_b)")
+                .param(similarToAll).query(Long.class).single())
+                .as("similar to 25 customers of its city (more than guanxi.duplicates.max-group): skipped as noise")
+                .isZero();
+    }
+
+    @Test
     void theSqlNormalizationsAgreeWithTheJavaOnes() {
         for (String phone : List.of("+86 138-1234-5678", "0086 13812345678", "(138) 1234 5678", "8613812345678",
                 "021-6543 2100", "123")) {

@@ -110,10 +110,16 @@ public class Duplicates {
                 SELECT DISTINCT ON (least(a.id, b.id), greatest(a.id, b.id)) least(a.id, b.id) AS x,
                        greatest(a.id, b.id) AS y, round(CAST(:score * similarity(a.name, b.name) AS numeric), 3) AS score,
                        jsonb_build_object('SIMILAR_NAME', a.name || ' ~ ' || b.name) AS evidence
-                FROM customers a JOIN customers b ON b.name % a.name AND b.id <> a.id AND b.city = a.city
-                  AND lower(b.name) <> lower(a.name) AND b.kind = 'PERSON' AND b.deleted_at IS NULL
-                WHERE a.id IN (:ids) AND a.kind = 'PERSON' AND a.deleted_at IS NULL AND a.city IS NOT NULL""",
-                DuplicateRule.SIMILAR_NAME)).param("score", score(DuplicateRule.SIMILAR_NAME)).param("ids", ids).update();
+                FROM customers a CROSS JOIN LATERAL (
+                  SELECT s.id, s.name, count(*) OVER () AS similar FROM (
+                    SELECT b.id, b.name FROM customers b
+                    WHERE b.name % a.name AND b.id <> a.id AND b.city = a.city AND lower(b.name) <> lower(a.name)
+                      AND b.kind = 'PERSON' AND b.deleted_at IS NULL
+                    LIMIT :maxGroup) s) b
+                WHERE a.id IN (:ids) AND a.kind = 'PERSON' AND a.deleted_at IS NULL AND a.city IS NOT NULL
+                  AND b.similar < :maxGroup""",
+                DuplicateRule.SIMILAR_NAME)).param("score", score(DuplicateRule.SIMILAR_NAME)).param("ids", ids)
+                .param("maxGroup", maxGroup).update();
     }
 
     private String exactPairs(DuplicateRule rule, String scope) {
