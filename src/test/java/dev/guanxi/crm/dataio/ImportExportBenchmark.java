@@ -6,6 +6,7 @@ import dev.guanxi.crm.identity.internal.TestAccounts.Account;
 import dev.guanxi.crm.support.IntegrationTest;
 import dev.guanxi.crm.support.Sessions;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,6 +16,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -24,6 +26,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +36,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Measures a 100,000-row import, its upsert re-run and undo, and a 1,000,000-row export; prints the figures for
+ * Measures a 100,000-row import (beside PostgreSQL's COPY of the same file into a bare table), its upsert re-run
+ * and undo, and a 1,000,000-row export; prints the figures for
  * docs/benchmarks.md. Not part of the build: {@code ./mvnw test -Dtest=ImportExportBenchmark -Dbench=true}.
  */
 @IntegrationTest
@@ -45,6 +50,8 @@ class ImportExportBenchmark {
     ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
     @LocalServerPort
     int port;
 
@@ -93,6 +100,22 @@ class ImportExportBenchmark {
         System.out.printf("BENCH import %d rows: %.1f s (%.0f rows/s incl. counting pass); upsert re-run: %.1f s "
                         + "(%.0f rows/s); undo: %.1f s (%.0f rows/s)%n", rows, importSeconds, rows / importSeconds,
                 rerunSeconds, rows / rerunSeconds, undoSeconds, rows / undoSeconds);
+
+        // The baseline in the same run: PostgreSQL's COPY of the same file into a bare table (no validation, no
+        // duplicate check, no indexes, no timeline, undo or audit records)
+        double copySeconds;
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE TEMP TABLE bench_copy (name text, phone text, email text, province text, city text, "
+                    + "industry text, customer_type text, value_tier text, tags text)");
+            t0 = System.nanoTime();
+            long copied = c.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY bench_copy FROM STDIN (FORMAT csv, HEADER true)", new ByteArrayInputStream(file));
+            copySeconds = (System.nanoTime() - t0) / 1e9;
+            assertThat(copied).isEqualTo(rows);
+            st.execute("DROP TABLE bench_copy");
+        }
+        System.out.printf("BENCH COPY of the same %d rows into a bare table: %.2f s (%.0f rows/s); the import is "
+                + "%.0f times slower%n", rows, copySeconds, rows / copySeconds, importSeconds / copySeconds);
 
         int exportRows = Integer.getInteger("bench.export.rows", 1_000_000);
         String exportTag = "exp" + tag;
