@@ -175,6 +175,18 @@ class MappingTemplateTest {
                 .containsPattern("<option value=\"UPSERT\" selected=\"selected\"")
                 .containsPattern("<option value=\"PHONE\" selected=\"selected\"");
 
+        String chinese = mvc.perform(get("/imports/" + id).session(session).locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(chinese).contains("列映射来自模板 " + name, "将此映射保存为模板");
+
+        // saved, then the start is refused (no name column): the page says the template was saved
+        String other = "Ohne Name " + tag;
+        String refused = mvc.perform(post("/imports/" + id + "/start").session(session).with(csrf())
+                        .locale(Locale.ENGLISH).param("column", "", "phone").param("templateName", other))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Template " + other + " saved.", "Choose the column that holds the name.");
+        assertThat(job(id).get("status")).isEqualTo("DRAFT");
+
         String taken = mvc.perform(post("/imports/" + id + "/start").session(session).with(csrf())
                         .locale(Locale.ENGLISH).param("column", "name", "phone")
                         .param("templateName", name.toUpperCase(Locale.ROOT)))
@@ -189,7 +201,8 @@ class MappingTemplateTest {
         assertThat(jdbc.sql("SELECT count(*) FROM import_templates WHERE id = ?").param(templateId)
                 .query(Long.class).single()).isZero();
         assertThat(audit(templateId)).containsExactly("CREATE", "DELETE");
-        assertThat(page("/imports/" + id)).doesNotContain("Mapping from template");
+        assertThat(page("/imports/" + id)).doesNotContain("Mapping from template " + name + "<")
+                .as("the other template with these titles is found instead").contains("Mapping from template " + other);
     }
 
     @Test
