@@ -5,6 +5,8 @@ import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.dataio.internal.ImportEntity;
 import dev.guanxi.crm.dataio.internal.ImportJob;
 import dev.guanxi.crm.dataio.internal.Importer;
+import dev.guanxi.crm.dataio.internal.MappingTemplate;
+import dev.guanxi.crm.dataio.internal.MappingTemplates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +32,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Imports for programs (customers, contacts, products, leads): upload, start with a column mapping, follow, fetch
@@ -40,9 +44,11 @@ import java.util.List;
 class ImportApi {
 
     private final Importer importer;
+    private final MappingTemplates templates;
 
-    ImportApi(Importer importer) {
+    ImportApi(Importer importer, MappingTemplates templates) {
         this.importer = importer;
+        this.templates = templates;
     }
 
     /** An import as the API shows it. */
@@ -70,23 +76,46 @@ class ImportApi {
     record StartRequest(List<String> columns, String mode, String matchKey) {
     }
 
+    /** A saved column mapping as the API shows it. */
+    record TemplateView(long id, String entity, String name, Map<String, String> mapping, String mode, String matchKey,
+                        String createdBy, Instant createdAt) {
+
+        static TemplateView of(MappingTemplate t) {
+            return new TemplateView(t.id(), t.entity().name(), t.name(), t.mapping(), t.mode(), t.matchKey(),
+                    t.createdByName(), t.createdAt());
+        }
+    }
+
+    /**
+     * @param mapping  column title → field of the entity (null or "" for a column to ignore)
+     * @param mode     optional: CREATE_ONLY or UPSERT
+     * @param matchKey optional: NONE or one of the entity's match keys
+     */
+    record TemplateRequest(String entity, String name, Map<String, String> mapping, String mode, String matchKey) {
+    }
+
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a CSV (UTF-8, UTF-8 with BOM, GBK) or .xlsx file of customers, contacts, products "
             + "or leads (entity, default customers): returns the draft import, the first rows, the suggested field "
-            + "per column, and the entity's fields and match keys")
+            + "per column, and the entity's fields and match keys. The suggestion comes from the template (id or "
+            + "name) given, else from the newest template with the file's column titles, else from the titles")
     ResponseEntity<Uploaded> upload(@RequestPart("file") MultipartFile file,
-                                    @RequestParam(name = "entity", defaultValue = "customers") String entity)
+                                    @RequestParam(name = "entity", defaultValue = "customers") String entity,
+                                    @RequestParam(name = "template", required = false) String template)
             throws IOException {
         ImportEntity kind = ImportEntity.parse(entity, "entity");
         if (file.isEmpty()) {
             throw new InvalidInputException("file", "validation.import-file-empty");
+        }
+        if (template != null && !template.isBlank() && templates.find(kind, template).isEmpty()) {
+            throw new InvalidInputException("template", "validation.import-template-unknown");
         }
         long id;
         try (InputStream in = file.getInputStream()) {
             id = importer.upload(kind, file.getOriginalFilename(), in, LocaleContextHolder.getLocale());
         }
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").build(id))
-                .body(new Uploaded(ImportView.of(importer.get(id)), importer.preview(id),
+                .body(new Uploaded(ImportView.of(importer.get(id)), importer.preview(id, template),
                         importer.target(kind).fields(), List.copyOf(importer.target(kind).matchKeys().keySet())));
     }
 
@@ -99,6 +128,35 @@ class ImportApi {
                 Importer.choice(Mode.class, request.mode() == null ? "CREATE_ONLY" : request.mode(), "mode"),
                 request.matchKey());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ImportView.of(importer.get(id)));
+    }
+
+    @GetMapping("/templates")
+    @Operation(summary = "The saved column mappings (templates) of an entity's imports, by name")
+    List<TemplateView> templates(@RequestParam(name = "entity", required = false) String entity) {
+        return templates.list(ImportEntity.parse(entity, "entity")).stream().map(TemplateView::of).toList();
+    }
+
+    @GetMapping("/templates/{id}")
+    @Operation(summary = "A saved column mapping")
+    TemplateView template(@PathVariable long id) {
+        return TemplateView.of(templates.get(id));
+    }
+
+    @PostMapping("/templates")
+    @Operation(summary = "Save a column mapping (column title → field) as a template of an entity's imports; names "
+            + "are unique per entity in any case (409 when taken)")
+    ResponseEntity<TemplateView> createTemplate(@RequestBody TemplateRequest request) {
+        MappingTemplate saved = templates.create(ImportEntity.parse(request.entity(), "entity"), request.name(),
+                request.mapping(), request.mode(), request.matchKey());
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
+                .build(saved.id())).body(TemplateView.of(saved));
+    }
+
+    @DeleteMapping("/templates/{id}")
+    @Operation(summary = "Delete a saved column mapping")
+    ResponseEntity<Void> deleteTemplate(@PathVariable long id) {
+        templates.delete(id);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping

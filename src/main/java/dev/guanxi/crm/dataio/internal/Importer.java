@@ -61,12 +61,26 @@ public class Importer {
     static final int BATCH = 1000;
     static final int PREVIEW_ROWS = 10;
 
-    public record Preview(List<String> header, List<String> suggested, List<List<String>> rows, String encoding) {
+    /**
+     * @param suggested per column the field a matching or chosen template gives it, else the one its title suggests
+     * @param template  the template {@code suggested} comes from, null for the suggestion from the titles
+     */
+    public record Preview(List<String> header, List<String> suggested, List<List<String>> rows, String encoding,
+                          TemplateRef template) {
+    }
+
+    /** The template a preview's mapping comes from, with the mode and match key it was saved with (or null). */
+    public record TemplateRef(long id, String name, String mode, String matchKey) {
+
+        static TemplateRef of(MappingTemplate t) {
+            return new TemplateRef(t.id(), t.name(), t.mode(), t.matchKey());
+        }
     }
 
     private final ImportJobs jobs;
     private final Map<ImportEntity, ImportTarget> targets = new EnumMap<>(ImportEntity.class);
     private final ColumnMapping mapping;
+    private final MappingTemplates templates;
     private final MessageSource messages;
     private final JsonMapper json;
     private final TransactionTemplate tx;
@@ -75,7 +89,8 @@ public class Importer {
     private final ThreadPoolExecutor pool;
     private final ImportLocks locks;
 
-    Importer(ImportJobs jobs, List<ImportTarget> targets, ColumnMapping mapping, MessageSource messages,
+    Importer(ImportJobs jobs, List<ImportTarget> targets, ColumnMapping mapping, MappingTemplates templates,
+             MessageSource messages,
              JsonMapper json, PlatformTransactionManager transactions, ImportLocks locks,
              @Value("${guanxi.imports.dir:./data/imports}") String directory,
              @Value("${guanxi.imports.background:true}") boolean background,
@@ -86,6 +101,7 @@ public class Importer {
             targets.stream().filter(entity.target()::isInstance).findFirst().ifPresent(t -> this.targets.put(entity, t));
         }
         this.mapping = mapping;
+        this.templates = templates;
         this.messages = messages;
         this.json = json;
         this.tx = new TransactionTemplate(transactions);
@@ -157,15 +173,34 @@ public class Importer {
         return jobs.recent(user.role() == Role.ADMIN ? null : user.id(), 50);
     }
 
-    /** Column titles, the suggested field per column and the first rows. */
+    /**
+     * Column titles, the suggested field per column and the first rows; the suggestion comes from the newest template
+     * with the file's column titles when there is one.
+     */
     public Preview preview(long id) throws IOException {
+        return preview(id, null);
+    }
+
+    /**
+     * Like {@link #preview(long)}, with the mapping of the given template (id or name) of the job's entity.
+     *
+     * @throws InvalidInputException when the entity has no such template
+     */
+    public Preview preview(long id, String template) throws IOException {
         ImportJob job = get(id);
+        Optional<MappingTemplate> chosen = template == null || template.isBlank() ? Optional.empty()
+                : Optional.of(templates.find(job.entity(), template).orElseThrow(() ->
+                        new InvalidInputException("template", "validation.import-template-unknown")));
         try (TableReader reader = open(job)) {
             List<List<String>> rows = new ArrayList<>();
             while (rows.size() < PREVIEW_ROWS && reader.hasNext()) {
                 rows.add(reader.next().cells());
             }
-            return new Preview(reader.header(), mapping.suggest(job.entity(), reader.header()), rows, job.encoding());
+            List<String> header = reader.header();
+            Optional<MappingTemplate> applied = chosen.isPresent() ? chosen : templates.matching(job.entity(), header);
+            List<String> suggested = applied.map(t -> t.columns(header))
+                    .orElseGet(() -> mapping.suggest(job.entity(), header));
+            return new Preview(header, suggested, rows, job.encoding(), applied.map(TemplateRef::of).orElse(null));
         }
     }
 

@@ -8,6 +8,8 @@ import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.dataio.internal.ImportEntity;
 import dev.guanxi.crm.dataio.internal.ImportJob;
 import dev.guanxi.crm.dataio.internal.Importer;
+import dev.guanxi.crm.dataio.internal.MappingTemplate;
+import dev.guanxi.crm.dataio.internal.MappingTemplates;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -26,7 +28,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Upload, preview and mapping, progress, rejected rows and undo of imports of every entity. */
 @Controller
@@ -34,15 +38,18 @@ import java.util.List;
 class ImportPages {
 
     private final Importer importer;
+    private final MappingTemplates templates;
 
-    ImportPages(Importer importer) {
+    ImportPages(Importer importer, MappingTemplates templates) {
         this.importer = importer;
+        this.templates = templates;
     }
 
     @GetMapping
     String list(Model model) {
         model.addAttribute("jobs", importer.recent());
         model.addAttribute("entities", ImportEntity.values());
+        model.addAttribute("templates", templates.listAllowed());
         return "dataio/imports";
     }
 
@@ -69,15 +76,28 @@ class ImportPages {
     }
 
     @GetMapping("/{id}")
-    String show(@PathVariable long id, Model model) throws IOException {
+    String show(@PathVariable long id, @RequestParam(name = "template", required = false) String template,
+                Model model) throws IOException {
         ImportJob job = importer.get(id);
         model.addAttribute("job", job);
         model.addAttribute("undoSupported", importer.target(job.entity()).undoable());
         if (job.status() == ImportJob.Status.DRAFT) {
-            Importer.Preview preview = importer.preview(id);
+            Importer.Preview preview;
+            try {
+                preview = importer.preview(id, template);
+            } catch (InvalidInputException e) {
+                model.addAttribute("problems", e.problems());
+                preview = importer.preview(id, null);
+            }
             model.addAttribute("preview", preview);
+            model.addAttribute("templates", templates.list(job.entity()));
             if (!model.containsAttribute("selected")) {
                 model.addAttribute("selected", preview.suggested());
+                if (preview.template() != null) {
+                    model.addAttribute("fromTemplate", preview.template());
+                    model.addAttribute("mode", preview.template().mode());
+                    model.addAttribute("matchKey", preview.template().matchKey());
+                }
             }
             ImportTarget target = importer.target(job.entity());
             model.addAttribute("fields", target.fields());
@@ -102,23 +122,84 @@ class ImportPages {
         return job.working() ? "dataio/import :: progress" : "dataio/import :: result";
     }
 
+    /** Starts the import; with a template name it first saves the mapping as that template. */
     @PostMapping("/{id}/start")
     String start(@PathVariable long id, @RequestParam(name = "column", required = false) String[] columns,
                  @RequestParam(defaultValue = "CREATE_ONLY") String mode,
-                 @RequestParam(defaultValue = "NONE") String matchKey, Model model) throws IOException {
+                 @RequestParam(defaultValue = "NONE") String matchKey,
+                 @RequestParam(name = "templateName", required = false) String templateName, Model model)
+            throws IOException {
         List<String> fields = columns == null ? List.of() : new ArrayList<>(Arrays.asList(columns));
+        if (templateName != null && !templateName.isBlank()) {
+            MappingTemplate saved = saveTemplate(id, fields, mode, matchKey, templateName, model);
+            if (saved == null) {
+                return showAgain(id, fields, mode, matchKey, templateName, model);
+            }
+            model.addAttribute("templateSaved", saved.name());
+        }
         try {
             importer.start(id, fields, Importer.choice(Mode.class, mode, "mode"), matchKey);
             return "redirect:/imports/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems());
-            model.addAttribute("selected", fields);
-            model.addAttribute("mode", mode);
-            model.addAttribute("matchKey", matchKey);
-            return show(id, model);
+            return showAgain(id, fields, mode, matchKey, null, model);
         } catch (ConflictException e) {
             return "redirect:/imports/" + id;
         }
+    }
+
+    /** Saves the mapping as a template without starting the import, and shows the mapping from it. */
+    @PostMapping("/{id}/template")
+    String saveTemplate(@PathVariable long id, @RequestParam(name = "column", required = false) String[] columns,
+                        @RequestParam(defaultValue = "CREATE_ONLY") String mode,
+                        @RequestParam(defaultValue = "NONE") String matchKey,
+                        @RequestParam(name = "templateName", required = false) String templateName, Model model,
+                        RedirectAttributes redirect) throws IOException {
+        List<String> fields = columns == null ? List.of() : new ArrayList<>(Arrays.asList(columns));
+        MappingTemplate saved = saveTemplate(id, fields, mode, matchKey, templateName, model);
+        if (saved == null) {
+            return showAgain(id, fields, mode, matchKey, templateName, model);
+        }
+        redirect.addFlashAttribute("templateSaved", saved.name());
+        return "redirect:/imports/" + id + "?template=" + saved.id();
+    }
+
+    /** The saved template, or null with the problems in the model. */
+    private MappingTemplate saveTemplate(long id, List<String> fields, String mode, String matchKey, String name,
+                                         Model model) throws IOException {
+        ImportJob job = importer.get(id);
+        List<String> header = importer.preview(id, null).header();
+        Map<String, String> mapping = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i) != null && !header.get(i).isBlank()) {
+                mapping.put(header.get(i), i < fields.size() ? fields.get(i) : null);
+            }
+        }
+        try {
+            return templates.create(job.entity(), name, mapping, mode, matchKey);
+        } catch (InvalidInputException e) {
+            model.addAttribute("problems", e.problems());
+        } catch (ConflictException e) {
+            model.addAttribute("problems", List.of(new FieldProblem("name", "validation.import-template-name-taken")));
+        }
+        return null;
+    }
+
+    private String showAgain(long id, List<String> fields, String mode, String matchKey, String templateName,
+                             Model model) throws IOException {
+        model.addAttribute("selected", fields);
+        model.addAttribute("mode", mode);
+        model.addAttribute("matchKey", matchKey);
+        model.addAttribute("templateName", templateName);
+        return show(id, null, model);
+    }
+
+    @PostMapping("/templates/{templateId}/delete")
+    String deleteTemplate(@PathVariable long templateId, RedirectAttributes redirect) {
+        MappingTemplate template = templates.get(templateId);
+        templates.delete(templateId);
+        redirect.addFlashAttribute("templateDeleted", template.name());
+        return "redirect:/imports";
     }
 
     @PostMapping("/{id}/undo")

@@ -49,6 +49,8 @@ class BackgroundImportTest {
     PlatformTransactionManager transactions;
     @Autowired
     ImportLocks locks;
+    @Autowired
+    MappingTemplates templates;
 
     @AfterEach
     void signOut() {
@@ -62,7 +64,7 @@ class BackgroundImportTest {
                 Set.of(rep.teamId()));
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 (CurrentUser.Holder) () -> user, null, List.of()));
-        Importer importer = new Importer(jobs, List.of(target), mapping, messages, json, transactions, locks,
+        Importer importer = new Importer(jobs, List.of(target), mapping, templates, messages, json, transactions, locks,
                 "target/test-imports", true, 1);
         String tag = "bg" + System.nanoTime();
         StringBuilder csv = new StringBuilder("name,tags\n");
