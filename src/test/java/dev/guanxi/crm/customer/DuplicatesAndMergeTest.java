@@ -79,28 +79,28 @@ class DuplicatesAndMergeTest {
     @Test
     void aPhoneSharedByMoreThanTheGroupLimitIsNoiseButAGroupAtTheLimitPairs() {
         String shared = "177" + String.format("%08d", Long.parseLong(unique) % 100_000_000);
-        for (int i = 0; i < 20; i++) {
-            jdbc.sql("""
-                            INSERT INTO customers (kind, name, customer_type, phone, owner_id, team_id)
-                            VALUES ('PERSON', ?, 'CONSUMER', ?, ?, ?)""")
-                    .params("共用号码" + i + unique, shared, rep.id(), rep.teamId()).update();
-        }
+        insertPersonsWithPhone(20, "共用号码", shared);
         long twentyFirst = person("第二十一" + unique, "phone", shared);
         assertThat(jdbc.sql("SELECT count(*) FROM duplicate_candidates WHERE ? IN (customer_a, customer_b)")
                 .param(twentyFirst).query(Long.class).single())
                 .as("21 customers share the phone, more than guanxi.duplicates.max-group (20): noise").isZero();
 
         String small = "176" + String.format("%08d", Long.parseLong(unique) % 100_000_000);
-        for (int i = 0; i < 19; i++) {
-            jdbc.sql("""
-                            INSERT INTO customers (kind, name, customer_type, phone, owner_id, team_id)
-                            VALUES ('PERSON', ?, 'CONSUMER', ?, ?, ?)""")
-                    .params("小组号码" + i + unique, small, rep.id(), rep.teamId()).update();
-        }
+        insertPersonsWithPhone(19, "小组号码", small);
         long twentieth = person("第二十" + unique, "phone", small);
         assertThat(jdbc.sql("SELECT count(*) FROM duplicate_candidates WHERE ? IN (customer_a, customer_b) "
                         + "AND 'PHONE' = ANY (rules)").param(twentieth).query(Long.class).single())
                 .as("20 customers share the phone: a pair with each of the other 19").isEqualTo(19);
+    }
+
+    /** Customers inserted straight into the table, as another instance or an old import left them. */
+    void insertPersonsWithPhone(int count, String name, String phone) {
+        for (int i = 0; i < count; i++) {
+            jdbc.sql("""
+                            INSERT INTO customers (kind, name, customer_type, phone, owner_id, team_id)
+                            VALUES ('PERSON', ?, 'CONSUMER', ?, ?, ?)""")
+                    .params(name + i + unique, phone, rep.id(), rep.teamId()).update();
+        }
     }
 
     @Test
