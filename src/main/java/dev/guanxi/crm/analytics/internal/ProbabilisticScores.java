@@ -78,14 +78,23 @@ class ProbabilisticScores implements ScoreEnricher {
         double monthlyRate = Math.pow(1 + settings.getDiscountRate(), 1.0 / 12) - 1;
         CustomerLifetimeValue clv = new CustomerLifetimeValue(purchases, spendModel, CustomerLifetimeValue.Settings.of(
                 settings.getHorizonYears() * 12, monthlyRate, settings.getMargin(), PurchaseSummary.Unit.WEEKS));
+        int notFinite = 0;
         for (int i = 0; i < n; i++) {
             CustomerFacts c = buyers.get(i);
-            c.pAlive = purchases.probabilityAlive(x[i], tx[i], age[i]);
-            c.expectedPurchases90 = purchases.conditionalExpectedPurchases(90 / 7.0, x[i], tx[i], age[i]);
-            c.expectedPurchases365 = purchases.conditionalExpectedPurchases(365 / 7.0, x[i], tx[i], age[i]);
+            c.pAlive = finite(purchases.probabilityAlive(x[i], tx[i], age[i]));
+            c.expectedPurchases90 = finite(purchases.conditionalExpectedPurchases(90 / 7.0, x[i], tx[i], age[i]));
+            c.expectedPurchases365 = finite(purchases.conditionalExpectedPurchases(365 / 7.0, x[i], tx[i], age[i]));
             double expectedSpend = spendModel != null && x[i] > 0 && spend[i] > 0
                     ? spendModel.conditionalExpectedAverageSpend(x[i], spend[i]) : spend[i];
-            c.clvBgnbd = clv.valueWithSpend(x[i], tx[i], age[i], expectedSpend);
+            c.clvBgnbd = finite(clv.valueWithSpend(x[i], tx[i], age[i], expectedSpend));
+            if (c.pAlive == null || c.expectedPurchases90 == null || c.expectedPurchases365 == null
+                    || c.clvBgnbd == null) {
+                notFinite++;
+            }
+        }
+        if (notFinite > 0) {
+            // a model value that overflows (NaN, infinite) is left empty, never stored or clustered on
+            log.warn("BG/NBD gave no finite value for {} of {} customers; those values stay empty", notFinite, n);
         }
         cluster(buyers, asOfDay);
     }
@@ -120,12 +129,16 @@ class ProbabilisticScores implements ScoreEnricher {
         double[][] points = new double[buyers.size()][];
         for (int i = 0; i < points.length; i++) {
             CustomerFacts c = buyers.get(i);
-            points[i] = new double[]{asOfDay - c.lastDay, c.frequency, c.monetaryCents / 100.0,
-                    c.clvBgnbd == null ? c.clvDwyer : c.clvBgnbd};
+            double value = c.clvBgnbd != null ? c.clvBgnbd : Double.isFinite(c.clvDwyer) ? c.clvDwyer : 0;
+            points[i] = new double[]{asOfDay - c.lastDay, c.frequency, c.monetaryCents / 100.0, value};
         }
         KMeans.Result result = KMeans.fit(Standardizer.fit(points).transform(points), clusters, 42L);
         for (int i = 0; i < points.length; i++) {
             buyers.get(i).clusterId = result.assignments()[i] + 1;
         }
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 }

@@ -69,6 +69,32 @@ class ProbabilisticScoresTest {
     }
 
     @Test
+    void aValueThatIsNotFiniteIsLeftOutAndTheRunStillClusters() {
+        // one purchase each: BG/NBD finds no finite maximum, so the clusters use the Dwyer CLV
+        int asOf = (int) AS_OF.toEpochDay();
+        List<CustomerFacts> all = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            CustomerFacts c = new CustomerFacts(i + 1);
+            c.firstDay = asOf - 10 - i * 7;
+            c.lastDay = c.firstDay;
+            c.frequency = 1;
+            c.monetaryCents = 10_000L + i * 1_000L;
+            c.clvDwyer = 100 + i;
+            all.add(c);
+        }
+        CustomerFacts odd = all.get(12);
+        odd.clvDwyer = Double.NaN; // as an overflowing retention formula or model value could give
+        new ProbabilisticScores(new AnalyticsSettings(), 4).enrich(all, AS_OF);
+
+        assertThat(odd.clusterId).as("clustered, not failed").isNotNull();
+        for (CustomerFacts c : all) {
+            for (Double v : new Double[] {c.pAlive, c.expectedPurchases90, c.expectedPurchases365, c.clvBgnbd}) {
+                assertThat(v == null || Double.isFinite(v)).as("customer %d: %s", c.customerId, v).isTrue();
+            }
+        }
+    }
+
+    @Test
     void fillsTheModelScoresAsTheFittedModelGivesThem() {
         List<CustomerFacts> all = customers(2000, 7);
         new ProbabilisticScores(new AnalyticsSettings(), 4).enrich(all, AS_OF);
