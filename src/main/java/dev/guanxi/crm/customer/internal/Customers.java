@@ -535,7 +535,8 @@ class Customers {
                     any.add("name ILIKE :nameLike");
                     f.params.put("nameLike", "%" + escapeLike(text) + "%");
                 }
-                if (digits.length() >= 3 && digits.chars().allMatch(Character::isDigit)) {
+                boolean phoneNumber = digits.length() >= 3 && digits.chars().allMatch(Character::isDigit);
+                if (phoneNumber) {
                     any.add("regexp_replace(phone, '\\D', '', 'g') LIKE :phoneLike");
                     f.params.put("phoneLike", escapeLike(digits) + "%");
                 }
@@ -546,7 +547,7 @@ class Customers {
                 f.conditions.add("(" + String.join(" OR ", any) + ")");
                 // the trigram estimate of a substring is several times too high ("wang": 9,488 expected, 1,541
                 // found), and ILIKE costs a few µs a row, so such searches sort their matches (see search)
-                f.searched = any.get(0).startsWith("name ILIKE") && any.stream().noneMatch(a -> a.contains("phone"));
+                f.searched = f.params.containsKey("nameLike") && !phoneNumber;
             }
             f.eq("kind", q.kind());
             f.eq("customer_type", q.customerType());

@@ -32,6 +32,7 @@ import jakarta.validation.Validator;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -130,7 +131,7 @@ class CustomerPages {
 
     /** One read-only transaction: the page's dozen statements share one pooled connection instead of a dozen. */
     @GetMapping("/{id}")
-    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    @Transactional(readOnly = true)
     String show(@PathVariable long id, Model model) {
         CustomerView customer = service.get(id);
         if (customer.id() != id) {
