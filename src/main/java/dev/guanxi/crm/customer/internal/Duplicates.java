@@ -107,14 +107,10 @@ public class Duplicates {
                 SELECT DISTINCT ON (least(a.id, b.id), greatest(a.id, b.id)) least(a.id, b.id) AS x,
                        greatest(a.id, b.id) AS y, round(CAST(:score * similarity(a.name, b.name) AS numeric), 3) AS score,
                        jsonb_build_object('SIMILAR_NAME', a.name || ' ~ ' || b.name) AS evidence
-                FROM customers a CROSS JOIN LATERAL (
-                  SELECT s.id, s.name, count(*) OVER () AS similar FROM (
-                    SELECT b.id, b.name FROM customers b
-                    WHERE b.name % a.name AND b.id <> a.id AND b.city = a.city AND lower(b.name) <> lower(a.name)
-                      AND b.kind = 'PERSON' AND b.deleted_at IS NULL
-                    LIMIT :maxGroup) s) b
+                """ + " FROM " + partners("b.name % a.name AND b.city = a.city AND lower(b.name) <> lower(a.name) "
+                + "AND b.kind = 'PERSON' AND b.deleted_at IS NULL") + " " + """
                 WHERE a.id IN (:ids) AND a.kind = 'PERSON' AND a.deleted_at IS NULL AND a.city IS NOT NULL
-                  AND b.similar < :maxGroup""",
+                  AND b.partners < :maxGroup""",
                 DuplicateRule.SIMILAR_NAME)).param("score", score(DuplicateRule.SIMILAR_NAME)).param("ids", ids)
                 .param("maxGroup", maxGroup).update();
     }
@@ -126,10 +122,18 @@ public class Duplicates {
      * per customer and rule, the bulk of an import's time.
      */
     private String checkPairs(DuplicateRule rule) {
-        String partners = "customers a CROSS JOIN LATERAL (SELECT s.*, count(*) OVER () AS partners FROM ("
-                + "SELECT b.* FROM customers b WHERE " + keysJoin(rule) + " AND " + live(rule, "b")
-                + " AND b.id <> a.id LIMIT :maxGroup) s) b";
-        return pairs(rule, partners, " AND a.id IN (:ids) AND b.partners < :maxGroup" + pairCondition(rule));
+        return pairs(rule, partners(keysJoin(rule) + " AND " + live(rule, "b")),
+                " AND a.id IN (:ids) AND b.partners < :maxGroup" + pairCondition(rule));
+    }
+
+    /**
+     * Customers {@code a} beside at most {@code :maxGroup} other customers {@code b} meeting the condition, each row
+     * with their number ({@code b.partners}): max-group partners or more make a group too large to be anything but
+     * noise, and reading them stops there.
+     */
+    private static String partners(String condition) {
+        return "customers a CROSS JOIN LATERAL (SELECT s.*, count(*) OVER () AS partners FROM ("
+                + "SELECT b.* FROM customers b WHERE " + condition + " AND b.id <> a.id LIMIT :maxGroup) s) b";
     }
 
     private String exactPairs(DuplicateRule rule, String scope) {
