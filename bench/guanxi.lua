@@ -1,6 +1,7 @@
 -- wrk script for bench/speed-and-scale.sh: one scenario per run, varied requests.
 -- WRK_SCENARIO=update wrk ... -s bench/guanxi.lua URL -- SCENARIO TOKEN SESSION MAX_CUSTOMER_ID \
---   [UPDATE_FIRST_ID UPDATE_COUNT WRK_THREADS]
+--   [UPDATE_FIRST_ID UPDATE_COUNT WRK_THREADS [DEEP_CURSORS]]
+-- DEEP_CURSORS: comma-separated list cursors (JdbcBaseline cursors) for the deep-key scenario.
 -- (WRK_SCENARIO in the environment too, as earlier versions read it.) Errors count failed connections, statuses of
 -- 400 and above, and redirects: a page request sent to the login page did not show the page.
 
@@ -26,6 +27,11 @@ local generators = {}
 
 function generators.list() return wrk.format("GET", enc(lists[math.random(#lists)])) end
 function generators.deep() return wrk.format("GET", "/api/v1/customers?page=" .. math.random(150, 201)) end
+local cursors = {}
+function generators.deep_key()
+  return wrk.format("GET", "/api/v1/customers?after=" .. cursors[math.random(#cursors)])
+end
+generators["deep-key"] = generators.deep_key
 function generators.search_name() return wrk.format("GET", "/api/v1/customers?q=" .. enc(names[math.random(#names)])) end
 function generators.search_phone() return wrk.format("GET", "/api/v1/customers?q=" .. phones[math.random(#phones)]) end
 generators["search-name"] = generators.search_name
@@ -84,6 +90,8 @@ function init(args)
     first_id = tonumber(args[5]) + thread_index * per
     for id = first_id, first_id + per - 1 do free[id] = 0 end
   end
+  for c in string.gmatch(args[8] or "", "[^,]+") do table.insert(cursors, c) end
+  if (scenario == "deep-key" or scenario == "deep_key") and #cursors == 0 then error("deep-key needs cursors") end
   if generators[scenario] == nil then error("unknown scenario " .. scenario) end
 end
 

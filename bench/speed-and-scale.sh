@@ -103,16 +103,19 @@ max_id=$(sql "SELECT max(id) FROM customers WHERE name NOT LIKE '压测%'")
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$base/api/v1/customers/$max_id")" = 200 ] \
   || { echo "the API token does not work" >&2; exit 1; }
 update_count=$(( threads * 500 )) update_first=0
+# cursors of customers spread over the whole newest-first list, for the pages by key (JdbcBaseline computes them)
+deep_cursors=$(java -cp "$baseline_cp" dev.guanxi.crm.customer.internal.JdbcBaseline cursors \
+  "jdbc:postgresql://127.0.0.1:$pg_port/postgres?user=postgres")
 wrk_run() { # scenario seconds -> "requests rps p50 p95 p99 errors"
   WRK_SCENARIO=$1 wrk -t"$threads" -c"$connections" -d"$2"s --timeout 10s -s bench/guanxi.lua "$base" -- \
-    "$1" "$token" "$session" "$max_id" "$update_first" "$update_count" "$threads" | awk -F'\t' '$1 == "RESULT" {print $2, $3, $4, $5, $6, $7}'
+    "$1" "$token" "$session" "$max_id" "$update_first" "$update_count" "$threads" "$deep_cursors" | awk -F'\t' '$1 == "RESULT" {print $2, $3, $4, $5, $6, $7}'
 }
 echo "Warming up (mixed reads, $(( seconds < 10 ? seconds : 10 )) s)" >&2
 wrk_run mixed $(( seconds < 10 ? seconds : 10 )) >/dev/null
 heap() { jcmd "$app" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*'; }
 rss() { awk -v k="$1" '$1 == k":" {print $2}' "/proc/$app/status"; }
 
-reads=(list deep search-name search-phone 360 board funnel mixed)
+reads=(list deep deep-key search-name search-phone 360 board funnel mixed)
 writes=(create update)
 scenarios=("${reads[@]}" "${writes[@]}")
 declare -A app_result jdbc_result
@@ -133,7 +136,7 @@ jdbc() {
 }
 # reads first, on the loaded data as it is; then the writes, which add rows at the head of the lists
 http "${reads[@]}"
-jdbc list deep search-name search-phone 360 board funnel
+jdbc list deep deep-key search-name search-phone 360 board funnel
 # Customers for the update scenario, at version 0, split between wrk threads (each request learns the next version).
 update_first=$(sql "WITH n AS (INSERT INTO customers (kind, name, customer_type, owner_id)
      SELECT 'PERSON', '压测更新 ' || g, 'CONSUMER', (SELECT id FROM users WHERE username = 'admin')
@@ -160,7 +163,8 @@ sql "DROP DATABASE guanxi_pgbench" >/dev/null
 describe() {
   case "$1" in
     list) echo "customer list, filtered and sorted, page 1 (API, 50 rows)" ;;
-    deep) echo "customer list, deep page 150–201 (API, 50 rows)" ;;
+    deep) echo "customer list, deep page 150–201 by number (API, 50 rows)" ;;
+    deep-key) echo "customer list, page by key anywhere in the whole list (API, 50 rows, after=cursor)" ;;
     search-name) echo "search by name substring: 1–2 Chinese characters, longer, pinyin (API)" ;;
     search-phone) echo "search by phone prefix (API)" ;;
     360) echo "customer 360 page (HTML, session cookie)" ;;

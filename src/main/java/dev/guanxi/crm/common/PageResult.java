@@ -6,8 +6,20 @@ import java.util.function.Function;
 /**
  * One page of a list. Lists never count a large table per page view: {@code total} is exact up to
  * {@link #COUNT_CAP} matching rows, beyond that it is {@code COUNT_CAP} with {@code totalCapped} set ("10,000+").
+ * Lists that page by key give {@code next}: an opaque cursor for the page after this one (null on the last page and
+ * on lists paged by number only).
  */
-public record PageResult<T>(List<T> items, int page, int size, boolean hasNext, long total, boolean totalCapped) {
+public record PageResult<T>(List<T> items, int page, int size, boolean hasNext, long total, boolean totalCapped,
+                            String next) {
+
+    public PageResult(List<T> items, int page, int size, boolean hasNext, long total, boolean totalCapped) {
+        this(items, page, size, hasNext, total, totalCapped, null);
+    }
+
+    /** The same page with the cursor of the page after it. */
+    public PageResult<T> withNext(String cursor) {
+        return new PageResult<>(items, page, size, hasNext, total, totalCapped, cursor);
+    }
 
     public static final int COUNT_CAP = 10_000;
     /** The total when it was not counted (a page view that loads the count separately). */
@@ -54,6 +66,6 @@ public record PageResult<T>(List<T> items, int page, int size, boolean hasNext, 
     }
 
     public <R> PageResult<R> map(Function<T, R> mapper) {
-        return new PageResult<>(items.stream().map(mapper).toList(), page, size, hasNext, total, totalCapped);
+        return new PageResult<>(items.stream().map(mapper).toList(), page, size, hasNext, total, totalCapped, next);
     }
 }

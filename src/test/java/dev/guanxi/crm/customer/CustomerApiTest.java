@@ -361,6 +361,55 @@ class CustomerApiTest {
         assertThat(last.get("hasNext").asBoolean()).isFalse();
     }
 
+    @Test
+    void pagesByKeyWalkEveryMatchOnceInTheOrderOfTheNumberedPages() {
+        String tag = "键页" + System.nanoTime();
+        for (int i = 0; i < 7; i++) {
+            Map<String, Object> body = person("键页客户 " + (char) ('G' - i)); // names in the reverse order of creation
+            body.put("tags", List.of(tag));
+            create(eastRep, body);
+        }
+        for (String sort : List.of("newest", "oldest", "name", "name-desc")) {
+            String list = "/api/v1/customers?tag=" + tag + "&size=3&sort=" + sort;
+            List<Long> numbered = new ArrayList<>();
+            for (int page = 1; page <= 3; page++) {
+                numbered.addAll(ids(as(eastRep).get(list + "&page=" + page)));
+            }
+            List<Long> byKey = new ArrayList<>();
+            Api.Response r = as(eastRep).get(list);
+            byKey.addAll(ids(r));
+            int pages = 1;
+            while (r.json().hasNonNull("next")) {
+                assertThat(r.json().get("hasNext").asBoolean()).isTrue();
+                r = as(eastRep).get(list + "&after=" + r.json().get("next").asString());
+                byKey.addAll(ids(r));
+                pages++;
+            }
+            assertThat(pages).as(sort).isEqualTo(3);
+            assertThat(r.json().get("hasNext").asBoolean()).isFalse();
+            assertThat(byKey).as(sort).hasSize(7).doesNotHaveDuplicates().isEqualTo(numbered);
+        }
+    }
+
+    @Test
+    void aCursorThatDoesNotFitTheListIsRefusedWithAProblem() {
+        String tag = "键页错" + System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> body = person("键页错客户 " + i);
+            body.put("tags", List.of(tag));
+            create(eastRep, body);
+        }
+        String list = "/api/v1/customers?tag=" + tag + "&size=2";
+        String next = as(eastRep).get(list).json().get("next").asString();
+        for (String bad : List.of(list + "&sort=name&after=" + next, list + "&after=not-a-cursor",
+                list + "&after=" + next + "&page=2")) {
+            Api.Response r = as(eastRep).get(bad);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("after");
+        }
+    }
+
     static List<Long> ids(Api.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         List<Long> ids = new ArrayList<>();

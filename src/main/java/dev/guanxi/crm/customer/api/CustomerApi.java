@@ -44,11 +44,15 @@ class CustomerApi {
     }
 
     @GetMapping
-    @Operation(summary = "List customers visible to the caller, filtered, sorted and paged")
+    @Operation(summary = "List customers visible to the caller, filtered, sorted and paged",
+            description = "Page by number (page, up to the first 10,000 matches; counted) or by key: pass a page's "
+                    + "`next` as `after` for the page after it, at any depth and as fast as the first (not counted; "
+                    + "use the same filters and sort).")
     PageResult<CustomerView> list(@ModelAttribute CustomerQuery query, @RequestParam(required = false) String sort,
                                   @RequestParam(defaultValue = "1") int page,
-                                  @RequestParam(defaultValue = "50") int size) {
-        return service.search(query, CustomerSort.parse(sort), page, size);
+                                  @RequestParam(defaultValue = "50") int size,
+                                  @RequestParam(required = false) String after) {
+        return service.search(query, CustomerSort.parse(sort), page, size, after);
     }
 
     @GetMapping("/{id}")

@@ -56,7 +56,16 @@ public class CustomerService {
 
     @Transactional(readOnly = true)
     public PageResult<CustomerView> search(CustomerQuery query, CustomerSort sort, int page, int size) {
-        return search(query, sort, page, size, true);
+        return search(query, sort, page, size, true, null);
+    }
+
+    /**
+     * One page numbered {@code page} (counted), or with {@code after} the page after that cursor (from the
+     * {@code next} of an earlier page; not counted, at any depth).
+     */
+    @Transactional(readOnly = true)
+    public PageResult<CustomerView> search(CustomerQuery query, CustomerSort sort, int page, int size, String after) {
+        return search(query, sort, page, size, true, after);
     }
 
     /** The capped number of customers matching the query that the signed-in user may see. */
@@ -71,12 +80,23 @@ public class CustomerService {
     @Transactional(readOnly = true)
     public PageResult<CustomerView> search(CustomerQuery query, CustomerSort sort, int page, int size,
                                            boolean countTotal) {
+        return search(query, sort, page, size, countTotal, null);
+    }
+
+    private PageResult<CustomerView> search(CustomerQuery query, CustomerSort sort, int page, int size,
+                                            boolean countTotal, String after) {
         CurrentUser user = CurrentUser.get();
         PageResult.checkRequest(page, size);
-        if (page > PageResult.COUNT_CAP / size + 1) {
+        CustomerCursor cursor = null;
+        if (after != null && !after.isBlank()) {
+            if (page != 1) {
+                throw new InvalidInputException("after", "validation.cursor-with-page");
+            }
+            cursor = CustomerCursor.decode(after, CustomerCursor.Order.of(sort, query.showDeleted()));
+        } else if (page > PageResult.COUNT_CAP / size + 1) {
             throw new InvalidInputException("page", "validation.page-too-deep");
         }
-        PageResult<CustomerRecord> result = customers.search(query, user, sort, page, size, countTotal);
+        PageResult<CustomerRecord> result = customers.search(query, user, sort, page, size, countTotal, cursor);
         Set<Long> owners = new HashSet<>();
         Set<Long> teams = new HashSet<>();
         result.items().forEach(r -> {

@@ -32,7 +32,8 @@ import java.util.function.Consumer;
  * next to the HTTP load to report how much the web layers add.
  * <p>
  * Usage: {@code JdbcBaseline JDBC_URL SECONDS THREADS CUSTOMERS [SCENARIO...]}; prints one tab-separated line per
- * scenario: name, requests, requests/s, p50, p95, p99 (ms).
+ * scenario: name, requests, requests/s, p50, p95, p99 (ms). {@code JdbcBaseline cursors JDBC_URL} prints the cursors
+ * of the deep-key scenario, for the HTTP run.
  */
 public final class JdbcBaseline {
 
@@ -45,8 +46,10 @@ public final class JdbcBaseline {
     private final Timeline timeline;
     private final PipelineBaseline pipeline;
     private final int customerCount;
+    private final List<String> deep;
 
     JdbcBaseline(JdbcClient jdbc, javax.sql.DataSource dataSource, int customerCount) {
+        this.deep = deepCursors(jdbc);
         this.customers = new Customers(jdbc, JsonMapper.builder().build(), dataSource);
         this.contacts = new Contacts(jdbc);
         this.timeline = new Timeline(jdbc);
@@ -58,6 +61,8 @@ public final class JdbcBaseline {
         Map<String, Consumer<ThreadLocalRandom>> s = new LinkedHashMap<>();
         s.put("list", r -> list(listQuery(r), r.nextBoolean() ? CustomerSort.NAME : CustomerSort.NEWEST, 1));
         s.put("deep", r -> list(CustomerQuery.empty(), CustomerSort.NEWEST, 150 + r.nextInt(52)));
+        s.put("deep-key", r -> customers.search(CustomerQuery.empty(), ADMIN, CustomerSort.NEWEST, 1, 50, true,
+                CustomerCursor.decode(deep.get(r.nextInt(deep.size())), CustomerCursor.Order.NEWEST)));
         s.put("search-name", r -> list(search(NAMES[r.nextInt(NAMES.length)]), CustomerSort.NEWEST, 1));
         s.put("search-phone", r -> list(search(PHONES[r.nextInt(PHONES.length)]), CustomerSort.NEWEST, 1));
         s.put("360", r -> {
@@ -81,7 +86,20 @@ public final class JdbcBaseline {
     }
 
     private void list(CustomerQuery q, CustomerSort sort, int page) {
-        customers.search(q, ADMIN, sort, page, 50, true); // as the API, which counts
+        customers.search(q, ADMIN, sort, page, 50, true, null); // as the API, which counts
+    }
+
+    /**
+     * Cursors of about 50 customers spread over the whole newest-first list (every fiftieth of the ids): the
+     * "deep-key" scenario asks for the page after each, as an API client walking the list by key does.
+     */
+    static List<String> deepCursors(JdbcClient jdbc) {
+        return jdbc.sql("SELECT c.id, c.created_at FROM customers c, "
+                        + "(SELECT greatest(1, max(id) / 50) AS step FROM customers) s "
+                        + "WHERE c.deleted_at IS NULL AND c.id % s.step = 0 ORDER BY c.id LIMIT 60")
+                .query((rs, n) -> new CustomerCursor(CustomerCursor.Order.NEWEST, rs.getLong(1), null,
+                        rs.getObject(2, java.time.OffsetDateTime.class).toInstant()).encode())
+                .list();
     }
 
     static CustomerQuery listQuery(ThreadLocalRandom r) {
@@ -149,6 +167,13 @@ public final class JdbcBaseline {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("cursors")) { // JdbcBaseline cursors JDBC_URL: the deep-key cursors, comma-separated
+            try (HikariDataSource dataSource = new HikariDataSource()) {
+                dataSource.setJdbcUrl(args[1]);
+                System.out.println(String.join(",", deepCursors(JdbcClient.create(dataSource))));
+            }
+            return;
+        }
         String url = args[0];
         double seconds = Double.parseDouble(args[1]);
         int threads = Integer.parseInt(args[2]);
