@@ -137,6 +137,11 @@ class PipelineApiTest {
         assertThat(funnel.get("openAmount").decimalValue()).isEqualByComparingTo("7000");
         assertThat(funnel.get("weightedAmount").decimalValue()).isEqualByComparingTo("1150");
         assertThat(api(otherRep).get("/api/v1/funnel?customerId=" + customerId).json().get("won").asLong()).isZero();
+
+        // the funnel is kept between changes; one made straight in the database (another instance) shows at once
+        jdbc.sql("UPDATE opportunities SET amount = 5000 WHERE id = ?").param(d.get("id").asLong()).update();
+        assertThat(api(rep).get("/api/v1/funnel?customerId=" + customerId).json().get("openAmount").decimalValue())
+                .isEqualByComparingTo("8000");
     }
 
     @Test

@@ -35,10 +35,12 @@ public class OpportunityService {
     private final CustomerDirectory customers;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final PipelineCache cache;
 
     OpportunityService(Opportunities opportunities, CustomerDirectory customers, AuditTrail audit,
-                       ApplicationEventPublisher events) {
+                       ApplicationEventPublisher events, PipelineCache cache) {
         this.opportunities = opportunities;
+        this.cache = cache;
         this.customers = customers;
         this.audit = audit;
         this.events = events;
@@ -146,7 +148,9 @@ public class OpportunityService {
     public Map<Stage, Column> board(PipelineQuery q) {
         CurrentUser user = CurrentUser.get();
         Map<String, Opportunities.StageTotals> totals = new LinkedHashMap<>();
-        opportunities.totalsByStage(q, user).forEach(t -> totals.put(t.stage(), t));
+        List<Opportunities.StageTotals> stageTotals = cache.get("board-totals", q, user,
+                () -> opportunities.totalsByStage(q, user));
+        stageTotals.forEach(t -> totals.put(t.stage(), t));
         Map<Stage, Column> board = new LinkedHashMap<>();
         for (Stage stage : opportunities.stages()) {
             Opportunities.StageTotals t = totals.get(stage.code());
@@ -173,6 +177,10 @@ public class OpportunityService {
     @Transactional(readOnly = true)
     public Funnel funnel(PipelineQuery q) {
         CurrentUser user = CurrentUser.get();
+        return cache.get("funnel", q, user, () -> computeFunnel(q, user));
+    }
+
+    private Funnel computeFunnel(PipelineQuery q, CurrentUser user) {
         List<Stage> stages = opportunities.stages();
         Map<String, Stage> byCode = new LinkedHashMap<>();
         stages.forEach(s -> byCode.put(s.code(), s));
