@@ -377,11 +377,22 @@ class Customers {
         // for a few thousand matches spread over that order (VIP in 浙江省: 33,000 visits for 50 rows; "wang": the
         // trigram estimate is 6 times too high, so 33,000 visits for 50 rows) finding the matches through the filter
         // and search indexes and sorting them is many times cheaper. OFFSET 0 keeps the subquery a subquery.
-        String sql = (byName || searching) && expected < SORT_MATCHES_BELOW
-                ? "SELECT * FROM (" + matches + " OFFSET 0) m ORDER BY " + order
+        boolean sortMatches = (byName || searching) && expected < SORT_MATCHES_BELOW;
+        // Sorting the matches reads every one of them anyway, so where the total would be counted by a second scan
+        // of the same rows, the sort's input counts them (VIP in 浙江省: 46 → 24 ms).
+        boolean countWhileSorting = sortMatches && counting && expected <= ESTIMATE_TRUSTED_ABOVE;
+        String sql = sortMatches
+                ? "SELECT *" + (countWhileSorting ? ", count(*) OVER () AS all_matches" : "") + " FROM (" + matches
+                        + " OFFSET 0) m ORDER BY " + order
                 : matches + " ORDER BY " + order;
+        long[] counted = {-1};
         List<CustomerRecord> rows = new ArrayList<>(jdbc.sql(sql + " LIMIT " + (size + 1) + " OFFSET " + offset)
-                .params(params).query(this::map).list());
+                .params(params).query((rs, n) -> {
+                    if (countWhileSorting) {
+                        counted[0] = rs.getLong("all_matches");
+                    }
+                    return map(rs, n);
+                }).list());
         boolean hasNext = rows.size() > size;
         if (hasNext) {
             rows.remove(size);
@@ -394,7 +405,7 @@ class Customers {
         if (!counting) {
             return new PageResult<>(rows, page, size, hasNext, PageResult.UNKNOWN, false, next);
         }
-        long total = count(f, expected);
+        long total = counted[0] >= 0 ? counted[0] : count(f, expected);
         return new PageResult<>(rows, page, size, hasNext, Math.min(total, PageResult.COUNT_CAP),
                 total > PageResult.COUNT_CAP, next);
     }

@@ -90,4 +90,23 @@ class CustomerCountTest {
         assertThat(service.count(source("估算-多")).totalCapped()).isTrue();
         assertThat(service.count(source("估算-少")).total()).isEqualTo(120);
     }
+
+    @Test
+    void aNameSortedListOfFewMatchesCountsThemWhileSortingThem() {
+        customers(120, "估算-名");
+        PageResult<?>[] byName = new PageResult<?>[1];
+        PageResult<?>[] newest = new PageResult<?>[1];
+        long byNameStatements = statements(() -> byName[0] = service.search(source("估算-名"), CustomerSort.NAME, 1, 50));
+        long newestStatements = statements(() -> newest[0] = service.search(source("估算-名"), CustomerSort.NEWEST, 1, 50));
+
+        assertThat(byName[0].total()).isEqualTo(120);
+        assertThat(byName[0].totalCapped()).isFalse();
+        assertThat(byName[0].items()).hasSize(50);
+        assertThat(newest[0].total()).isEqualTo(120);
+        // newest first walks its index for 51 rows and counts the matches apart; by name all 120 are read and sorted,
+        // and that same read counts them: one statement less
+        assertThat(byNameStatements).isEqualTo(newestStatements - 1);
+        // deeper pages of the sorted matches are counted the same way
+        assertThat(service.search(source("估算-名"), CustomerSort.NAME, 3, 50).total()).isEqualTo(120);
+    }
 }
