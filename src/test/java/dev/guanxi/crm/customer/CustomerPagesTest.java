@@ -234,4 +234,32 @@ class CustomerPagesTest {
         mvc.perform(get("/login").header("Accept-Language", "en-US"))
                 .andExpect(content().string(containsString("Username")));
     }
+
+    @Test
+    void buttonsFollowWhatTheSignedInUserMayDo() throws Exception {
+        long id = jdbc.sql("""
+                        INSERT INTO customers (kind, name, customer_type, owner_id) VALUES ('PERSON', '按钮客户', 'CONSUMER', ?)
+                        RETURNING id""").param(rep.id()).query(Long.class).single();
+        String repList = mvc.perform(get("/customers").session(session).locale(Locale.ENGLISH))
+                .andReturn().getResponse().getContentAsString();
+        String repPage = mvc.perform(get("/customers/" + id).session(session).locale(Locale.ENGLISH))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(repList).contains("id=\"new-customer\"", "id=\"import-customers\"", "id=\"mainNav\"")
+                .doesNotContain("/admin/users");
+        assertThat(repPage).contains("id=\"new-opportunity\"", "id=\"new-quote\"", "id=\"new-order\"");
+
+        MockHttpSession analystSession = Sessions.login(mvc, analyst.username(), TestAccounts.PASSWORD);
+        String analystList = mvc.perform(get("/customers").session(analystSession).locale(Locale.ENGLISH))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(analystList).contains("id=\"mainNav\"").doesNotContain("id=\"new-customer\"",
+                "id=\"import-customers\"", "/admin/users");
+
+        Account admin = new TestAccounts(context).user(Role.ADMIN, null);
+        MockHttpSession adminSession = Sessions.login(mvc, admin.username(), TestAccounts.PASSWORD);
+        assertThat(mvc.perform(get("/customers/" + id).session(adminSession).locale(Locale.ENGLISH))
+                .andReturn().getResponse().getContentAsString()).contains("/admin/users");
+        jdbc.sql("UPDATE customers SET deleted_at = now() WHERE id = ?").param(id).update();
+        assertThat(mvc.perform(get("/customers/" + id).session(session).locale(Locale.ENGLISH))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("id=\"new-opportunity\"");
+    }
 }
