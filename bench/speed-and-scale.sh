@@ -106,8 +106,10 @@ max_id=$(sql "SELECT max(id) FROM customers WHERE name NOT LIKE '压测%'")
   || { echo "the API token does not work" >&2; exit 1; }
 update_count=$(( threads * 500 )) update_first=0
 # cursors of customers spread over the whole newest-first list, for the pages by key (JdbcBaseline computes them)
+# (the line of cursors only: the connection pool logs to the same output)
 deep_cursors=$(java -cp "$baseline_cp" dev.guanxi.crm.customer.internal.JdbcBaseline cursors \
-  "jdbc:postgresql://127.0.0.1:$pg_port/postgres?user=postgres")
+  "jdbc:postgresql://127.0.0.1:$pg_port/postgres?user=postgres" | grep -E '^[A-Za-z0-9_,-]+$' | tail -1)
+[ -n "$deep_cursors" ] || { echo "no customers to page after" >&2; exit 1; }
 wrk_run() { # scenario seconds -> "requests rps p50 p95 p99 errors"
   WRK_SCENARIO=$1 wrk -t"$threads" -c"$connections" -d"$2"s --timeout 10s -s bench/guanxi.lua "$base" -- \
     "$1" "$token" "$session" "$max_id" "$update_first" "$update_count" "$threads" "$deep_cursors" | awk -F'\t' '$1 == "RESULT" {print $2, $3, $4, $5, $6, $7}'
