@@ -23,7 +23,8 @@ ON CONFLICT DO NOTHING;
 
 -- Orders: two in five customers bought 1 to 6 times over the last three years. Everything is planned in
 -- temporary tables first (ids reserved from the sequence, totals and payments computed), so that each table is
--- written once, without updating millions of rows afterwards.
+-- written once, without updating millions of rows afterwards, and in the order of the order ids, so that the
+-- primary keys grow at their right edge and the foreign key checks find the orders in pages just written.
 CREATE TEMP TABLE demo_order_plan ON COMMIT DROP AS
 SELECT nextval(pg_get_serial_sequence('orders', 'id')) AS id, c.id AS customer_id, c.owner_id, c.team_id,
        (current_date - floor(random() * 1095)::int) AS order_date, random() AS r, random() AS pay_r, NULL::int AS lines
@@ -88,18 +89,18 @@ INSERT INTO orders (id, customer_id, owner_id, team_id, status, order_date, due_
 SELECT id, customer_id, owner_id, team_id, status, order_date,
        CASE WHEN status IN ('DRAFT','CANCELLED') THEN NULL ELSE order_date + 30 END, total, paid,
        order_date::timestamptz
-FROM demo_order_totals;
+FROM demo_order_totals ORDER BY id;
 
 INSERT INTO order_lines (order_id, line_no, customer_id, order_date, product_id, product_name, quantity, unit_price,
                          discount_pct, tax_pct, line_total)
 SELECT order_id, line_no, customer_id, order_date, product_id, product_name, qty, list_price, disc, 13, line_total
-FROM demo_lines;
+FROM demo_lines ORDER BY order_id, line_no;
 
 INSERT INTO payments (order_id, customer_id, amount, method, received_on, reference, created_at)
 SELECT id, customer_id, paid,
        (ARRAY['BANK_TRANSFER','ALIPAY','WECHAT_PAY','CASH','CARD'])[1 + floor(random() * 5)::int],
        least(current_date, order_date + floor(random() * 40)::int), 'DEMO-' || id, order_date::timestamptz
-FROM demo_order_totals WHERE paid > 0;
+FROM demo_order_totals WHERE paid > 0 ORDER BY id;
 
 -- Opportunities for one customer in seven (or as many as guanxi.demo.opportunities), with stage histories up to their current stage.
 CREATE TEMP TABLE demo_opps ON COMMIT DROP AS

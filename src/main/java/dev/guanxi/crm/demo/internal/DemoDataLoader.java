@@ -58,8 +58,6 @@ class DemoDataLoader {
         // Fresh statistics, so that the first list pages already get good plans on a million rows.
         jdbc.sql("ANALYZE customers, contacts, orders, order_lines, payments, opportunities, leads, activities").update();
         data = data.took(Duration.ofNanos(System.nanoTime() - started));
-        log.info("Demo data loaded: {} customers and {} contacts in {} ms ({} rows/s)", data.customers(),
-                data.contacts(), data.loadTime().toMillis(), data.rowsPerSecond());
         if (sizes.custom()) {
             log.info("Demo data sizes: {}", jdbc.sql("""
                     SELECT format('%s opportunities, %s orders, %s order lines, %s activities, %s tickets',
@@ -67,6 +65,8 @@ class DemoDataLoader {
                       (SELECT count(*) FROM order_lines), (SELECT count(*) FROM activities),
                       (SELECT count(*) FROM tickets))""").query(String.class).single());
         }
+        log.info("Demo data loaded: {} customers and {} contacts in {} ms ({} rows/s)", data.customers(),
+                data.contacts(), data.loadTime().toMillis(), data.rowsPerSecond());
         return Optional.of(data);
     }
 
@@ -116,6 +116,8 @@ class DemoDataLoader {
             } catch (IOException e) {
                 throw new IllegalStateException("Reading the demo scripts failed", e);
             }
+            // demo/sizes.sql's helper; temporary, but it would outlive the transaction in the pooled session
+            jdbc.sql("DROP FUNCTION pg_temp.demo_draw(bigint, boolean)").update();
         }
         return new DemoData(DemoStaff.MEMBERS, password, customerCount, contacts, Duration.ZERO);
     }
