@@ -3,22 +3,39 @@
 # loopback with wrk, runs the same repository SQL straight through JDBC (JdbcBaseline) and pgbench -S against the
 # same database, and writes a Markdown table with requests/s, p50/p95/p99 and the ratios, plus heap and RSS.
 #
-# Usage: bench/speed-and-scale.sh [--customers N] [--seconds S] [--connections C] [--threads T]
-#                                 [--data-dir DIR] [--out FILE] [--no-build]
+# Usage: bench/speed-and-scale.sh [--customers N] [--sizes issue] [--contacts N] [--opportunities N] [--orders N]
+#                                 [--order-lines N] [--activities N] [--tickets N] [--seconds S] [--connections C]
+#                                 [--threads T] [--data-dir DIR] [--out FILE] [--no-build]
 #   --customers    demo customers to load (default 100000; 1000000 for the documented run)
+#   --sizes issue  the other tables in the issue's ratios to the customers: per customer 0.2 contacts,
+#                  0.3 opportunities, 3 orders, 10 order lines, 2 activities, 0.2 tickets (1M customers: 200k
+#                  contacts, 300k opportunities, 3M orders, 10M lines, 2M activities, 200k tickets)
+#   --contacts, --opportunities, --orders, --order-lines, --activities, --tickets
+#                  exact counts (guanxi.demo.contacts etc.; after --sizes they override its ratio); unset, the demo's
+#                  own ratios apply (about 0.7 contacts, 0.14 opportunities, 1.4 orders, 3.5 lines, no activities,
+#                  0.075 tickets per customer)
 #   --seconds      length of each measured run (default 15)
 #   --connections  concurrent HTTP connections = simulated users (default 50)
 #   --threads      wrk threads (default 2)
-#   --data-dir     embedded PostgreSQL data (default target/bench/pg-N; kept, so a second run skips the load)
-#   --out          result file (default target/bench/results-N.md)
+#   --data-dir     embedded PostgreSQL data (default target/bench/pg-N, with the sizes given, e.g.
+#                  pg-100000-orders300000-...; kept, so a second run with the same sizes skips the load)
+#   --out          result file (default target/bench/results-N.md, with the sizes as the data directory)
 #   --no-build     use target/classes as they are (default: ./mvnw -DskipTests test-compile first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-customers=100000 seconds=15 connections=50 threads=2 data_dir= out= build=1
+customers=100000 seconds=15 connections=50 threads=2 data_dir= out= build=1 size_set=
+size_names=(contacts opportunities orders order-lines activities tickets)
+declare -A size
 while [ $# -gt 0 ]; do
   case "$1" in
     --customers) customers=$2; shift 2 ;;
+    --sizes)
+      [ "$2" = issue ] || { echo "unknown --sizes $2 (known: issue)" >&2; exit 2; }
+      size_set=$2; shift 2 ;;
+    --contacts|--opportunities|--orders|--order-lines|--activities|--tickets)
+      [[ "$2" =~ ^[0-9]+$ ]] || { echo "$1 needs a whole number, not '$2'" >&2; exit 2; }
+      size[${1#--}]=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
@@ -28,8 +45,21 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-data_dir=${data_dir:-target/bench/pg-$customers}
-out=${out:-target/bench/results-$customers.md}
+if [ "$size_set" = issue ]; then   # per customer, in tenths
+  declare -A tenths=([contacts]=2 [opportunities]=3 [orders]=30 [order-lines]=100 [activities]=20 [tickets]=2)
+  for name in "${size_names[@]}"; do
+    size[$name]=${size[$name]:-$(( customers * ${tenths[$name]} / 10 ))}
+  done
+fi
+size_args=() size_tag=
+for name in "${size_names[@]}"; do
+  if [ -n "${size[$name]:-}" ]; then
+    size_args+=("--guanxi.demo.$name=${size[$name]}")
+    size_tag+="-${name//-/}${size[$name]}"
+  fi
+done
+data_dir=${data_dir:-target/bench/pg-$customers$size_tag}
+out=${out:-target/bench/results-$customers$size_tag.md}
 work=target/bench/run-$$
 mkdir -p "$work" "$(dirname "$out")"
 pool=20                                     # the app's connection pool (guanxi.db.pool-size)
@@ -53,9 +83,9 @@ baseline_cp="target/test-classes:$app_cp"
 
 log="$work/app.log"
 fresh=1; [ -f "$data_dir/PG_VERSION" ] && fresh=0   # a kept database has its customers already
-echo "Starting Guanxi with $customers demo customers (data in $data_dir; log $log)" >&2
+echo "Starting Guanxi with $customers demo customers ${size_args[*]} (data in $data_dir; log $log)" >&2
 java -Xmx512m -cp "$app_cp" dev.guanxi.crm.CrmApplication --server.port=0 --guanxi.db.data-dir="$data_dir" \
-  --guanxi.demo.customers="$customers" --guanxi.admin.password="$admin_password" \
+  --guanxi.demo.customers="$customers" "${size_args[@]}" --guanxi.admin.password="$admin_password" \
   --spring.main.banner-mode=off > "$log" 2>&1 &
 app=$!
 cleanup() {
@@ -201,7 +231,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0 && a != "-") printf "%.
   echo "| heap used after the runs, before / after a full GC | $(( ${heap_loaded:-0} / 1024 )) MB / $(( ${heap_live:-0} / 1024 )) MB |"
   echo "| RSS now / peak | $(( ${rss_now:-0} / 1024 )) MB / $(( ${rss_peak:-0} / 1024 )) MB |"
   echo
-  echo "$customers customers ($(sql "SELECT count(*) FROM customers") rows with the ones created), $connections connections,"\
+  echo "$customers customers ($(sql "SELECT count(*) FROM customers") rows with the ones created)${size_args[*]:+, ${size_args[*]}},"\
+    "$connections connections,"\
     "$threads wrk threads, $seconds s per run; JDBC and pgbench with $baseline_threads threads/clients (the connections, at most the app pool of $pool);"\
     "$(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; $(java -version 2>&1 | head -1)."
 } > "$out"

@@ -27,14 +27,21 @@ FROM demo_service_staff s, (VALUES
 ) AS a(title, body, tags, sku, age, helpful)
 WHERE s.agents IS NOT NULL;
 
--- Tickets: one customer in twenty, one to two tickets each, over the last year.
+-- Tickets: one customer in twenty, one to two tickets each, over the last year (or guanxi.demo.tickets in all).
 CREATE TEMP TABLE demo_ticket_plan ON COMMIT DROP AS
 SELECT nextval(pg_get_serial_sequence('tickets', 'id')) AS id, c.id AS customer_id, c.team_id,
        -- a quarter in the last month, so that open tickets are at every step
        now() - (CASE WHEN random() < 0.25 THEN random() * 30 ELSE random() * 365 END) * interval '1 day' AS created_at, random() AS type_r, random() AS prio_r,
        random() AS step_r, random() AS late_r, random() AS pick_r
 FROM customers c CROSS JOIN LATERAL generate_series(1, 1 + (c.id % 2)::int) AS n
-WHERE c.deleted_at IS NULL AND c.id % 20 = 7;
+WHERE c.deleted_at IS NULL AND c.id % 20 = 7 AND (SELECT tickets FROM demo_sizes) IS NULL;
+
+-- Or exactly guanxi.demo.tickets, each for a random customer (demo_pick: demo/sizes.sql).
+INSERT INTO demo_ticket_plan
+SELECT nextval(pg_get_serial_sequence('tickets', 'id')), c.id, c.team_id,
+       now() - (CASE WHEN random() < 0.25 THEN random() * 30 ELSE random() * 365 END) * interval '1 day',
+       random(), random(), random(), random(), random()
+FROM pg_temp.demo_draw((SELECT tickets FROM demo_sizes), false) d JOIN demo_pick c ON c.rn = d.rn;
 
 ALTER TABLE demo_ticket_plan ADD COLUMN type TEXT, ADD COLUMN priority TEXT, ADD COLUMN status TEXT,
   ADD COLUMN fr_hours INT, ADD COLUMN res_hours INT;

@@ -23,12 +23,30 @@ ON CONFLICT DO NOTHING;
 
 -- Orders: two in five customers bought 1 to 6 times over the last three years. Everything is planned in
 -- temporary tables first (ids reserved from the sequence, totals and payments computed), so that each table is
--- written once, without updating millions of rows afterwards.
+-- written once, without updating millions of rows afterwards, and in the order of the order ids, so that the
+-- primary keys grow at their right edge and the foreign key checks find the orders in pages just written.
 CREATE TEMP TABLE demo_order_plan ON COMMIT DROP AS
 SELECT nextval(pg_get_serial_sequence('orders', 'id')) AS id, c.id AS customer_id, c.owner_id, c.team_id,
-       (current_date - floor(random() * 1095)::int) AS order_date, random() AS r, random() AS pay_r
+       (current_date - floor(random() * 1095)::int) AS order_date, random() AS r, random() AS pay_r, NULL::int AS lines
 FROM customers c CROSS JOIN LATERAL generate_series(1, 1 + floor(random() * 6)::int + (c.id * 0)) AS n
-WHERE c.deleted_at IS NULL AND c.id % 5 < 2;
+WHERE c.deleted_at IS NULL AND c.id % 5 < 2 AND (SELECT orders FROM demo_sizes) IS NULL;
+
+-- Or exactly guanxi.demo.orders orders, each for a random one of those customers (demo/sizes.sql), and, with
+-- guanxi.demo.order-lines, exactly that many lines: one per order plus the rest spread in proportion to a random
+-- weight per order (a running sum, rounded down, so that the lines add up).
+INSERT INTO demo_order_plan (id, customer_id, owner_id, team_id, order_date, r, pay_r, lines)
+SELECT nextval(pg_get_serial_sequence('orders', 'id')), b.id, b.owner_id, b.team_id,
+       current_date - floor(random() * 1095)::int, random(), random(), p.lines
+FROM (SELECT q.rn, (1 + q.upto - lag(q.upto, 1, 0::bigint) OVER (ORDER BY q.g))::int AS lines
+      FROM (SELECT w.g, w.rn,
+                   CASE WHEN w.g = s.orders THEN s.order_lines - s.orders
+                        ELSE least(s.order_lines - s.orders,
+                                   floor((s.order_lines - s.orders) * sum(w.w) OVER (ORDER BY w.g)
+                                         / sum(w.w) OVER ())::bigint) END AS upto
+            FROM demo_sizes s,
+                 (SELECT d.g, d.rn, 0.05 + random() AS w
+                  FROM pg_temp.demo_draw((SELECT orders FROM demo_sizes), true) d) w) q) p
+JOIN demo_pick b ON b.buyer_rn = p.rn;
 
 ALTER TABLE demo_order_plan ADD COLUMN status TEXT;
 UPDATE demo_order_plan SET status =
@@ -39,7 +57,7 @@ UPDATE demo_order_plan SET status =
             WHEN order_date > current_date - 60 THEN 'DELIVERED'
             ELSE 'COMPLETED' END;
 
--- 1 to 4 lines per order; teaware tends to come with tea, services with software (basket patterns).
+-- 1 to 4 lines per order (or as planned above); teaware tends to come with tea, services with software (basket patterns).
 -- Products are drawn from per-category id arrays (set-based, no subquery per line).
 CREATE TEMP TABLE demo_categories ON COMMIT DROP AS
 SELECT category, array_agg(id ORDER BY id) AS ids FROM products GROUP BY category;
@@ -53,7 +71,8 @@ FROM (
            [1 + (((o.id * 7 + n * 3) % 8 + CASE WHEN n > 1 AND o.id % 3 = 0 THEN 1 ELSE 0 END) % 8)::int] AS category,
          random() AS pick, (1 + floor(random() * 5))::numeric AS qty,
          (ARRAY[0, 0, 0, 5, 10])[1 + floor(random() * 5)::int] AS disc
-  FROM demo_order_plan o CROSS JOIN LATERAL generate_series(1, 1 + floor(random() * 4)::int + (o.id * 0)) AS n
+  FROM demo_order_plan o
+  CROSS JOIN LATERAL generate_series(1, coalesce(o.lines, 1 + floor(random() * 4)::int + (o.id * 0))) AS n
 ) l
 JOIN demo_categories c ON c.category = l.category
 JOIN products p ON p.id = c.ids[1 + floor(l.pick * array_length(c.ids, 1))::int];
@@ -70,27 +89,35 @@ INSERT INTO orders (id, customer_id, owner_id, team_id, status, order_date, due_
 SELECT id, customer_id, owner_id, team_id, status, order_date,
        CASE WHEN status IN ('DRAFT','CANCELLED') THEN NULL ELSE order_date + 30 END, total, paid,
        order_date::timestamptz
-FROM demo_order_totals;
+FROM demo_order_totals ORDER BY id;
 
 INSERT INTO order_lines (order_id, line_no, customer_id, order_date, product_id, product_name, quantity, unit_price,
                          discount_pct, tax_pct, line_total)
 SELECT order_id, line_no, customer_id, order_date, product_id, product_name, qty, list_price, disc, 13, line_total
-FROM demo_lines;
+FROM demo_lines ORDER BY order_id, line_no;
 
 INSERT INTO payments (order_id, customer_id, amount, method, received_on, reference, created_at)
 SELECT id, customer_id, paid,
        (ARRAY['BANK_TRANSFER','ALIPAY','WECHAT_PAY','CASH','CARD'])[1 + floor(random() * 5)::int],
        least(current_date, order_date + floor(random() * 40)::int), 'DEMO-' || id, order_date::timestamptz
-FROM demo_order_totals WHERE paid > 0;
+FROM demo_order_totals WHERE paid > 0 ORDER BY id;
 
--- Opportunities for one customer in seven, with stage histories up to their current stage.
+-- Opportunities for one customer in seven (or as many as guanxi.demo.opportunities), with stage histories up to their current stage.
 CREATE TEMP TABLE demo_opps ON COMMIT DROP AS
 SELECT c.id AS customer_id, c.owner_id, c.team_id, c.name AS customer_name,
        now() - make_interval(days => 20 + floor(random() * 700)::int) AS created_at,
        round((5000 + random() * random() * 1500000)::numeric, -2) AS amount,
        (ARRAY['QUALIFICATION','QUALIFICATION','NEEDS_ANALYSIS','NEEDS_ANALYSIS','PROPOSAL','NEGOTIATION',
               'WON','WON','LOST','LOST'])[1 + floor(random() * 10)::int] AS final_stage
-FROM customers c WHERE c.deleted_at IS NULL AND c.id % 7 = 3;
+FROM customers c WHERE c.deleted_at IS NULL AND c.id % 7 = 3 AND (SELECT opportunities FROM demo_sizes) IS NULL;
+
+-- Or exactly guanxi.demo.opportunities, each for a random customer.
+INSERT INTO demo_opps
+SELECT c.id, c.owner_id, c.team_id, c.name, now() - make_interval(days => 20 + floor(random() * 700)::int),
+       round((5000 + random() * random() * 1500000)::numeric, -2),
+       (ARRAY['QUALIFICATION','QUALIFICATION','NEEDS_ANALYSIS','NEEDS_ANALYSIS','PROPOSAL','NEGOTIATION',
+              'WON','WON','LOST','LOST'])[1 + floor(random() * 10)::int]
+FROM pg_temp.demo_draw((SELECT opportunities FROM demo_sizes), false) d JOIN demo_pick c ON c.rn = d.rn;
 
 INSERT INTO opportunities (customer_id, name, amount, expected_close, owner_id, team_id, stage, stage_entered_at,
                            loss_reason, closed_at, created_at, updated_at)

@@ -37,13 +37,22 @@ final class CustomerCopy {
 
     /** Loads {@code count} customers with ids {@code firstId}, {@code firstId + 1}, …; returns the contacts loaded. */
     long load(DemoCustomers customers, long firstId, long count) throws SQLException {
+        return load(customers, firstId, count, null);
+    }
+
+    /**
+     * As {@link #load(DemoCustomers, long, long)}, but with at most {@code contactTarget} contacts (all generated
+     * ones when {@code null}), spread evenly over the customers.
+     */
+    long load(DemoCustomers customers, long firstId, long count, Long contactTarget) throws SQLException {
+        ContactQuota quota = new ContactQuota(contactTarget, count);
         long started = System.nanoTime();
         long contacts = 0;
         long done = 0;
         while (done < count) {
             long batch = Math.min(BATCH_SIZE, count - done);
             CopyText contactRows = new CopyText();
-            copyCustomers(customers, firstId + done, batch, contactRows);
+            copyCustomers(customers, firstId + done, batch, contactRows, quota);
             contacts += copyAll(COPY_CONTACTS, contactRows);
             done += batch;
             if (done % PROGRESS_EVERY == 0 || done == count) {
@@ -55,15 +64,16 @@ final class CustomerCopy {
     }
 
     /** Streams one batch of customers into a COPY as they are generated; keeps their contacts for the next COPY. */
-    private void copyCustomers(DemoCustomers customers, long firstId, long batch, CopyText contactRows)
-            throws SQLException {
+    private void copyCustomers(DemoCustomers customers, long firstId, long batch, CopyText contactRows,
+                               ContactQuota quota) throws SQLException {
         CopyIn copy = copyManager.copyIn(COPY_CUSTOMERS);
         try {
             CopyText rows = new CopyText();
             for (long i = 0; i < batch; i++) {
                 DemoCustomer customer = customers.next(firstId + i);
                 customerRow(rows, customer);
-                customer.contacts().forEach(contact -> contactRow(contactRows, customer, contact));
+                customer.contacts().stream().limit(quota.take(customer.contacts().size()))
+                        .forEach(contact -> contactRow(contactRows, customer, contact));
                 if (rows.full()) {
                     rows.sendTo(copy);
                 }
@@ -113,5 +123,36 @@ final class CustomerCopy {
         out.value(customer.id()).value(contact.name()).value(contact.title()).value(contact.role())
                 .value(contact.phone()).value(contact.email()).value(contact.primary()).value(customer.createdAt())
                 .value(customer.createdAt()).endRow();
+    }
+
+    /**
+     * Keeps the contacts written at or below a target: after the i-th of n customers at most target * i / n, so
+     * that they spread over all customers (primary contacts first, as they come first). The random generation
+     * itself is not changed, so the customers stay the same whatever the target.
+     */
+    private static final class ContactQuota {
+
+        private final Long target;
+        private final long total;
+        private long customers;
+        private long written;
+
+        ContactQuota(Long target, long total) {
+            this.target = target;
+            this.total = Math.max(1, total);
+        }
+
+        /** How many of the next customer's {@code available} contacts to write. */
+        long take(int available) {
+            customers++;
+            if (target == null) {
+                return available;
+            }
+            long due = target <= Long.MAX_VALUE / customers ? target * customers / total
+                    : (long) ((double) target * customers / total);
+            long n = Math.min(available, Math.max(0, due - written));
+            written += n;
+            return n;
+        }
     }
 }

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * On a fresh database, after the administrator exists, loads the demo data ({@code guanxi.demo.customers}
- * customers, 2000 by default) and prints the demo users' password once. {@code guanxi.demo=false} turns it off.
+ * customers, 2000 by default; the other tables' sizes as {@link DemoSizes} reads them) and prints the demo users'
+ * password once. {@code guanxi.demo=false} turns it off.
  */
 @Component
 @Order(10)
@@ -35,8 +36,7 @@ class DemoDataRunner implements ApplicationRunner {
         if (!env.getProperty("guanxi.demo", Boolean.class, true)) {
             return;
         }
-        int customers = env.getProperty("guanxi.demo.customers", Integer.class, DEFAULT_CUSTOMERS);
-        loader.loadIfEmpty(customers).ifPresentOrElse(DemoDataRunner::announce,
+        loader.loadIfEmpty(DemoSizes.from(env, DEFAULT_CUSTOMERS)).ifPresentOrElse(DemoDataRunner::announce,
                 () -> log.debug("Demo data not loaded: the database has customers or demo users already."));
     }
 

@@ -4,12 +4,16 @@ import dev.guanxi.crm.identity.Role;
 import dev.guanxi.crm.identity.TeamSummary;
 import dev.guanxi.crm.identity.UserDirectory;
 import dev.guanxi.crm.identity.UserSummary;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.Map;
@@ -19,9 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the real loader against the embedded PostgreSQL. It has a database of its own: the loader only loads into
- * a database without customers, and the demo users must not show up in other tests' user lists.
+ * a database without customers, and the demo users must not show up in other tests' user lists. The loads with
+ * given sizes run first, each in a transaction rolled back afterwards, so that the database is empty again.
  */
 @SpringBootTest(properties = "guanxi.db.data-dir=target/test-postgres-demo")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoDataLoaderIntegrationTest {
 
     private static final int CUSTOMERS = 1_500;
@@ -36,8 +42,71 @@ class DemoDataLoaderIntegrationTest {
     UserDirectory directory;
     @Autowired
     PasswordEncoder passwordEncoder;
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
+    @Order(1)
+    void loadsExactlyTheGivenSizesInTheIssuesRatios() {
+        // per customer 0.2 contacts, 0.3 opportunities, 3 orders, 10 order lines, 2 activities, 0.2 tickets
+        DemoSizes sizes = new DemoSizes(400, 80L, 120L, 1_200L, 4_000L, 800L, 80L);
+
+        inRolledBackTransaction(() -> {
+            DemoData data = loader.loadIfEmpty(sizes).orElseThrow();
+
+            assertThat(data.contacts()).isEqualTo(80);
+            assertSizes(sizes);
+            assertThat(count("SELECT count(DISTINCT customer_id) FROM contacts"))
+                    .as("the contacts spread over the organizations").isGreaterThan(40);
+            assertThat(count("SELECT min(n) FROM (SELECT count(*) AS n FROM order_lines GROUP BY order_id) l"))
+                    .isOne();
+            assertThat(count("SELECT count(DISTINCT n) FROM (SELECT count(*) AS n FROM order_lines GROUP BY order_id) l"))
+                    .as("orders of different sizes").isGreaterThanOrEqualTo(4);
+            assertThat(count("SELECT count(DISTINCT customer_id) FROM orders")).isLessThanOrEqualTo(160);
+            assertThat(count("SELECT count(DISTINCT type) FROM activities")).isEqualTo(6);
+            assertThat(count("SELECT count(*) FROM activities WHERE done AND due_at > now()")).isZero();
+            assertThat(count("SELECT count(*) FROM customer_timeline WHERE kind = 'ACTIVITY_LOGGED'")).isEqualTo(800);
+            assertThat(count("SELECT count(DISTINCT status) FROM tickets WHERE type = 'COMPLAINT'")).isEqualTo(6);
+        });
+    }
+
+    @Test
+    @Order(2)
+    void topsUpContactsAndLoadsNothingOfASizeZero() {
+        DemoSizes sizes = new DemoSizes(300, 1_000L, 0L, 0L, 0L, 0L, 0L);
+
+        inRolledBackTransaction(() -> {
+            loader.loadIfEmpty(sizes).orElseThrow();
+
+            assertSizes(sizes);
+            assertNone("persons have no contacts", """
+                    SELECT count(*) FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE c.kind = 'PERSON'""");
+            assertNone("every organization has one primary contact", """
+                    SELECT count(*) FROM customers c WHERE c.kind = 'ORGANIZATION'
+                      AND (SELECT count(*) FROM contacts k WHERE k.customer_id = c.id AND k.is_primary) <> 1""");
+        });
+    }
+
+    private void assertSizes(DemoSizes sizes) {
+        assertThat(count("SELECT count(*) FROM customers")).isEqualTo(sizes.customers());
+        assertThat(count("SELECT count(*) FROM contacts")).isEqualTo(sizes.contacts());
+        assertThat(count("SELECT count(*) FROM opportunities")).isEqualTo(sizes.opportunities());
+        assertThat(count("SELECT count(*) FROM orders")).isEqualTo(sizes.orders());
+        assertThat(count("SELECT count(*) FROM order_lines")).isEqualTo(sizes.orderLines());
+        assertThat(count("SELECT count(*) FROM activities")).isEqualTo(sizes.activities());
+        assertThat(count("SELECT count(*) FROM tickets")).isEqualTo(sizes.tickets());
+    }
+
+    private void inRolledBackTransaction(Runnable test) {
+        transaction.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            test.run();
+        });
+        assertThat(count("SELECT count(*) FROM customers")).as("rolled back").isZero();
+    }
+
+    @Test
+    @Order(3)
     void loadsAConsistentDemoDatabaseOnceAndOnlyOnce() {
         runner.run(new DefaultApplicationArguments());
         assertThat(count("SELECT count(*) FROM customers")).as("guanxi.demo=false turns the runner off").isZero();
