@@ -30,10 +30,12 @@ class CustomerImports implements CustomerImportTarget {
     private final Validator validator;
     private final JsonMapper json;
     private final Duplicates duplicates;
+    private final DuplicateFollowUp followUp;
 
     CustomerImports(Customers customers, Timeline timeline, AuditTrail audit, ImportValues values,
-                    Validator validator, JsonMapper json, Duplicates duplicates) {
+                    Validator validator, JsonMapper json, Duplicates duplicates, DuplicateFollowUp followUp) {
         this.duplicates = duplicates;
+        this.followUp = followUp;
         this.customers = customers;
         this.timeline = timeline;
         this.audit = audit;
@@ -152,7 +154,9 @@ class CustomerImports implements CustomerImportTarget {
                 written.add(updates.get(i).existing.id());
             }
         }
-        duplicates.check(written);
+        // phone and e-mail now; the slower name rules in the follow-up check once this batch has committed
+        duplicates.checkInline(written);
+        followUp.queue(importRef, written);
         List<TimelineEntry> entries = new ArrayList<>();
         Instant now = Instant.now();
         int created = 0;
@@ -194,6 +198,11 @@ class CustomerImports implements CustomerImportTarget {
         audit.recordImportBatch(CustomerService.ENTITY, importRef, created, updated, rows.get(0).line(),
                 rows.get(rows.size() - 1).line(), "customers");
         return new ArrayList<>(outcomes.values());
+    }
+
+    @Override
+    public FollowUp followUp(String importRef) {
+        return !followUp.needed() ? FollowUp.NONE : followUp.pending(importRef) ? FollowUp.RUNNING : FollowUp.DONE;
     }
 
     @Override

@@ -204,6 +204,17 @@ public class Importer {
         }
     }
 
+    /**
+     * The state of the work the import left to a follow-up job (for customers the duplicate check by the name rules),
+     * {@link ImportTarget.FollowUp#NONE} before it has written anything or when its records have none.
+     */
+    public ImportTarget.FollowUp followUp(ImportJob job) {
+        if (job.status() == ImportJob.Status.DRAFT || job.status() == ImportJob.Status.QUEUED) {
+            return ImportTarget.FollowUp.NONE;
+        }
+        return target(job.entity()).followUp("import:" + job.id());
+    }
+
     /** The target of an entity: what fields it has, which keys match records, and who may import. */
     public ImportTarget target(ImportEntity entity) {
         ImportTarget target = targets.get(entity);
