@@ -42,6 +42,7 @@ public class DuplicateFollowUp {
     private final TransactionTemplate transaction;
     private final boolean background;
     private final int chunk;
+    private volatile boolean cleanPendingList = true;
     /** One worker; at most one further run waits, and it checks everything queued by then. */
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1), r -> {
@@ -137,7 +138,27 @@ public class DuplicateFollowUp {
         return checked;
     }
 
+    /**
+     * Moves the name trigram index's pending list (rows inserted since its last clean-up, fastupdate) into the index.
+     * The similar-name rule's index look-ups read the whole pending list each time: during an import, with the list
+     * full, one look-up took about 17 ms instead of 2 ms. The work is what the importing transactions would do when
+     * the list fills; done here, it also leaves them.
+     */
+    private void cleanTrigramPendingList() {
+        if (!cleanPendingList) {
+            return;
+        }
+        try {
+            jdbc.sql("SELECT gin_clean_pending_list('customers_name_trgm_idx'::regclass)").query(Long.class).single();
+        } catch (RuntimeException e) {
+            // e.g. a database user that does not own the index: the check is slower, not wrong
+            cleanPendingList = false;
+            log.info("Not cleaning the name trigram index's pending list: {}", e.getMessage());
+        }
+    }
+
     private int checkChunk() {
+        cleanTrigramPendingList();
         for (int attempt = 1; ; attempt++) {
             try {
                 Integer n = transaction.execute(status -> {
