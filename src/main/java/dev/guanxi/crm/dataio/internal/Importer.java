@@ -431,6 +431,7 @@ public class Importer {
 
     private void commit(long id, ImportTarget target, List<Row> rows, Map<Long, List<String>> cells,
                         List<String> header, Mode mode, String key, Locale locale, long lastLine) {
+        long begin = System.nanoTime();
         tx.executeWithoutResult(status -> {
             List<Outcome> outcomes = target.write(rows, mode, key, "import:" + id);
             List<ImportJobs.Rejected> rejected = new ArrayList<>();
@@ -443,8 +444,15 @@ public class Importer {
                     }
                 }
             }
+            long start = System.nanoTime();
             jobs.progress(id, lastLine, rows.size(), outcomes, rejected);
+            log.debug("Import {} up to line {}: progress and undo records {} ms", id, lastLine,
+                    (System.nanoTime() - start) / 1_000_000);
         });
+        if (log.isDebugEnabled()) {
+            log.debug("Import {} up to line {}: batch of {} rows committed in {} ms", id, lastLine, rows.size(),
+                    (System.nanoTime() - begin) / 1_000_000);
+        }
     }
 
     private void runUndo(ImportJob job) {
