@@ -83,6 +83,17 @@ public interface ImportTarget {
         return null;
     }
 
+    /** The state of work an import leaves to run after its batches (such as a duplicate check). */
+    enum FollowUp { NONE, RUNNING, DONE }
+
+    /**
+     * Whether the work the import {@code importRef} left to a follow-up job has finished; {@link FollowUp#NONE} when
+     * these records have none.
+     */
+    default FollowUp followUp(String importRef) {
+        return FollowUp.NONE;
+    }
+
     /** Whether {@link #revert} takes back what an import of these records did. */
     default boolean undoable() {
         return true;

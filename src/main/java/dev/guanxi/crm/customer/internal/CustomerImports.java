@@ -23,6 +23,8 @@ import java.util.Map;
 @Service
 class CustomerImports implements CustomerImportTarget {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CustomerImports.class);
+
     private final Customers customers;
     private final Timeline timeline;
     private final AuditTrail audit;
@@ -30,10 +32,12 @@ class CustomerImports implements CustomerImportTarget {
     private final Validator validator;
     private final JsonMapper json;
     private final Duplicates duplicates;
+    private final DuplicateFollowUp followUp;
 
     CustomerImports(Customers customers, Timeline timeline, AuditTrail audit, ImportValues values,
-                    Validator validator, JsonMapper json, Duplicates duplicates) {
+                    Validator validator, JsonMapper json, Duplicates duplicates, DuplicateFollowUp followUp) {
         this.duplicates = duplicates;
+        this.followUp = followUp;
         this.customers = customers;
         this.timeline = timeline;
         this.audit = audit;
@@ -62,6 +66,23 @@ class CustomerImports implements CustomerImportTarget {
         }
     }
 
+    /** Where a batch spends its time, for the debug log (benchmarks). */
+    private static final class Timings {
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void lap(String step) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ").append(step).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
     @Override
     public void checkAllowed() {
         CustomerService.requireEdit(CurrentUser.get());
@@ -73,6 +94,7 @@ class CustomerImports implements CustomerImportTarget {
         CurrentUser user = CurrentUser.get();
         CustomerService.requireEdit(user);
         MatchKey key = MatchKey.valueOf(matchKey);
+        Timings time = new Timings();
         Map<Long, Outcome> outcomes = new LinkedHashMap<>();
         List<Pending> valid = new ArrayList<>();
         List<String> keys = new ArrayList<>();
@@ -99,6 +121,7 @@ class CustomerImports implements CustomerImportTarget {
                 keys.add(k);
             }
         }
+        time.lap("parse+validate");
         Map<String, CustomerRecord> existing = key == MatchKey.NONE ? Map.of()
                 : customers.findByKey(keyColumn(key), keys, user);
         Map<String, Pending> firstByKey = new HashMap<>();
@@ -133,6 +156,7 @@ class CustomerImports implements CustomerImportTarget {
                 firstByKey.put(p.key, p);
             }
         }
+        time.lap("look-up+merge");
         List<Long> ids = creates.isEmpty() ? List.of() : customers.nextIds(creates.size());
         List<Customers.NewCustomer> inserts = new ArrayList<>();
         for (int i = 0; i < creates.size(); i++) {
@@ -141,6 +165,7 @@ class CustomerImports implements CustomerImportTarget {
             inserts.add(new Customers.NewCustomer(p.createdId, p.data, user.id(), user.teamId(), p.externalId));
         }
         customers.insertAll(inserts);
+        time.lap("copy");
         List<Pending> updates = valid.stream().filter(p -> p.existing != null && p.mergedInto == null
                 && !CustomerService.diff(p.existing.data(), p.data).isEmpty()).toList();
         boolean[] applied = customers.updateAll(updates.stream().map(p -> new Customers.Change(p.existing.id(),
@@ -152,7 +177,12 @@ class CustomerImports implements CustomerImportTarget {
                 written.add(updates.get(i).existing.id());
             }
         }
-        duplicates.check(written);
+        // phone and e-mail now; the slower name rules in the follow-up check once this batch has committed
+        time.lap("update");
+        duplicates.checkInline(written);
+        time.lap("phone+e-mail check");
+        followUp.queue(importRef, written);
+        time.lap("queue");
         List<TimelineEntry> entries = new ArrayList<>();
         Instant now = Instant.now();
         int created = 0;
@@ -191,9 +221,19 @@ class CustomerImports implements CustomerImportTarget {
             }
         }
         timeline.addAll(entries);
+        time.lap("timeline");
         audit.recordImportBatch(CustomerService.ENTITY, importRef, created, updated, rows.get(0).line(),
                 rows.get(rows.size() - 1).line(), "customers");
+        time.lap("audit");
+        if (log.isDebugEnabled()) {
+            log.debug("{} lines {}-{}: {}", importRef, rows.get(0).line(), rows.get(rows.size() - 1).line(), time);
+        }
         return new ArrayList<>(outcomes.values());
+    }
+
+    @Override
+    public FollowUp followUp(String importRef) {
+        return !followUp.needed() ? FollowUp.NONE : followUp.pending(importRef) ? FollowUp.RUNNING : FollowUp.DONE;
     }
 
     @Override

@@ -84,6 +84,37 @@ public class Duplicates {
 
     /** Checks the given (new or changed) customers against all others by every configured rule. */
     int check(Collection<Long> customerIds) {
+        return check(customerIds, rules);
+    }
+
+    /**
+     * Checks by the rules an import runs in its own batches: the exact phone and e-mail rules, one index look-up per
+     * customer each. The others are left to {@link #checkFollowUp}.
+     */
+    int checkInline(Collection<Long> customerIds) {
+        return check(customerIds, inline());
+    }
+
+    /** Checks by every configured rule that {@link #checkInline} leaves out. */
+    int checkFollowUp(Collection<Long> customerIds) {
+        Set<DuplicateRule> rest = EnumSet.noneOf(DuplicateRule.class);
+        rest.addAll(rules);
+        rest.removeAll(inline());
+        return check(customerIds, rest);
+    }
+
+    /** Whether any configured rule is left to the follow-up check. */
+    boolean hasFollowUpRules() {
+        return !inline().containsAll(rules);
+    }
+
+    private Set<DuplicateRule> inline() {
+        Set<DuplicateRule> inline = EnumSet.of(DuplicateRule.PHONE, DuplicateRule.EMAIL);
+        inline.retainAll(rules);
+        return inline;
+    }
+
+    private int check(Collection<Long> customerIds, Set<DuplicateRule> rules) {
         if (customerIds.isEmpty() || rules.isEmpty()) {
             return 0;
         }

@@ -1,5 +1,6 @@
 package dev.guanxi.crm.dataio.api;
 
+import dev.guanxi.crm.common.ImportTarget;
 import dev.guanxi.crm.common.ImportTarget.Mode;
 import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.dataio.internal.ImportEntity;
@@ -56,14 +57,25 @@ class ImportApi {
                       String matchKey, List<String> columns, Long totalRows, long rowsRead, long lastLine,
                       long created, long updated, long unchanged, long rejected, long undone, long skippedUndo,
                       long rowsPerSecond, int percent, String failure, Instant createdAt, Instant startedAt,
-                      Instant finishedAt) {
+                      Instant finishedAt, String duplicateCheck) {
 
-        static ImportView of(ImportJob j) {
+        /**
+         * @param followUp {@code duplicateCheck}: RUNNING while the imported customers are still checked for
+         *                 duplicates by the name rules (the pairs reach the review queue then), DONE after; null for
+         *                 other records or before the import has written anything
+         */
+        static ImportView of(ImportJob j, ImportTarget.FollowUp followUp) {
             return new ImportView(j.id(), j.entity().name(), j.status().name(), j.fileName(), j.format(), j.encoding(), j.mode(),
                     j.matchKey(), j.mapping(), j.totalRows(), j.rowsRead(), j.lastLine(), j.created(), j.updated(),
                     j.unchanged(), j.errors(), j.undone(), j.skippedUndo(), j.rowsPerSecond(), j.percent(),
-                    j.failure(), j.createdAt(), j.startedAt(), j.finishedAt());
+                    j.failure(), j.createdAt(), j.startedAt(), j.finishedAt(),
+                    followUp == ImportTarget.FollowUp.NONE ? null : followUp.name());
         }
+    }
+
+    private ImportView view(long id) {
+        ImportJob job = importer.get(id);
+        return ImportView.of(job, importer.followUp(job));
     }
 
     record Uploaded(ImportView job, Importer.Preview preview, List<String> fields, List<String> matchKeys) {
@@ -115,7 +127,7 @@ class ImportApi {
             id = importer.upload(kind, file.getOriginalFilename(), in, LocaleContextHolder.getLocale());
         }
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").build(id))
-                .body(new Uploaded(ImportView.of(importer.get(id)), importer.preview(id, template),
+                .body(new Uploaded(view(id), importer.preview(id, template),
                         importer.target(kind).fields(), List.copyOf(importer.target(kind).matchKeys().keySet())));
     }
 
@@ -127,7 +139,7 @@ class ImportApi {
         importer.start(id, request.columns() == null ? List.of() : request.columns(),
                 Importer.choice(Mode.class, request.mode() == null ? "CREATE_ONLY" : request.mode(), "mode"),
                 request.matchKey());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ImportView.of(importer.get(id)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(id));
     }
 
     @GetMapping("/templates")
@@ -161,13 +173,13 @@ class ImportApi {
 
     @GetMapping
     List<ImportView> list() {
-        return importer.recent().stream().map(ImportView::of).toList();
+        return importer.recent().stream().map(j -> ImportView.of(j, importer.followUp(j))).toList();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Status and progress of an import")
     ImportView get(@PathVariable long id) {
-        return ImportView.of(importer.get(id));
+        return view(id);
     }
 
     @GetMapping("/{id}/errors")
@@ -185,6 +197,6 @@ class ImportApi {
             + "(unless edited since)")
     ResponseEntity<ImportView> undo(@PathVariable long id) {
         importer.undo(id);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ImportView.of(importer.get(id)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(id));
     }
 }

@@ -204,6 +204,17 @@ public class Importer {
         }
     }
 
+    /**
+     * The state of the work the import left to a follow-up job (for customers the duplicate check by the name rules),
+     * {@link ImportTarget.FollowUp#NONE} before it has written anything or when its records have none.
+     */
+    public ImportTarget.FollowUp followUp(ImportJob job) {
+        if (job.status() == ImportJob.Status.DRAFT || job.status() == ImportJob.Status.QUEUED) {
+            return ImportTarget.FollowUp.NONE;
+        }
+        return target(job.entity()).followUp("import:" + job.id());
+    }
+
     /** The target of an entity: what fields it has, which keys match records, and who may import. */
     public ImportTarget target(ImportEntity entity) {
         ImportTarget target = targets.get(entity);
@@ -420,6 +431,7 @@ public class Importer {
 
     private void commit(long id, ImportTarget target, List<Row> rows, Map<Long, List<String>> cells,
                         List<String> header, Mode mode, String key, Locale locale, long lastLine) {
+        long begin = System.nanoTime();
         tx.executeWithoutResult(status -> {
             List<Outcome> outcomes = target.write(rows, mode, key, "import:" + id);
             List<ImportJobs.Rejected> rejected = new ArrayList<>();
@@ -432,8 +444,15 @@ public class Importer {
                     }
                 }
             }
+            long start = System.nanoTime();
             jobs.progress(id, lastLine, rows.size(), outcomes, rejected);
+            log.debug("Import {} up to line {}: progress and undo records {} ms", id, lastLine,
+                    (System.nanoTime() - start) / 1_000_000);
         });
+        if (log.isDebugEnabled()) {
+            log.debug("Import {} up to line {}: batch of {} rows committed in {} ms", id, lastLine, rows.size(),
+                    (System.nanoTime() - begin) / 1_000_000);
+        }
     }
 
     private void runUndo(ImportJob job) {

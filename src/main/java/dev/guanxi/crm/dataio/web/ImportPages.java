@@ -80,6 +80,7 @@ class ImportPages {
                 Model model) throws IOException {
         ImportJob job = importer.get(id);
         model.addAttribute("job", job);
+        model.addAttribute("followUp", importer.followUp(job).name());
         model.addAttribute("undoSupported", importer.target(job.entity()).undoable());
         if (job.status() == ImportJob.Status.DRAFT) {
             Importer.Preview preview;
@@ -116,6 +117,7 @@ class ImportPages {
     String progress(@PathVariable long id, Model model) {
         ImportJob job = importer.get(id);
         model.addAttribute("job", job);
+        model.addAttribute("followUp", importer.followUp(job).name());
         model.addAttribute("undoSupported", importer.target(job.entity()).undoable());
         model.addAttribute("errors", job.working() ? List.of() : importer.errors(id, 100));
         // when the job has ended the whole result replaces the progress bar
