@@ -68,7 +68,11 @@ class PipelinePagesTest {
         mvc.perform(get("/sales/opportunities").param("ownerId", String.valueOf(rep.id())).session(session)
                         .locale(Locale.ENGLISH))
                 .andExpect(content().string(allOf(containsString("云平台采购"), containsString("¥88,000"),
-                        containsString("id=\"column-QUALIFICATION\""))));
+                        containsString("id=\"column-QUALIFICATION\""),
+                        // a card moves one stage on, through a form that carries the CSRF field
+                        containsString("<form method=\"post\" action=\"" + location + "/stage\">\n"
+                                + "            <input type=\"hidden\" name=\"_csrf\""),
+                        containsString("name=\"stage\" value=\"NEEDS_ANALYSIS\""))));
         mvc.perform(post(location + "/stage").session(session).with(csrf()).param("version", "0")
                         .param("stage", "NEEDS_ANALYSIS").param("fromBoard", "true"))
                 .andExpect(status().is3xxRedirection());

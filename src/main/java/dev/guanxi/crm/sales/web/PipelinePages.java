@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
+import java.util.Map;
 
 /** The opportunity board (kanban by stage), the opportunity page and the funnel report. */
 @Controller
@@ -46,10 +47,26 @@ class PipelinePages {
         PipelineQuery q = binding.hasErrors() || query == null ? PipelineQuery.empty() : query;
         model.addAttribute("filterError", binding.hasErrors());
         model.addAttribute("board", pipeline.board(q));
-        model.addAttribute("stages", pipeline.stages());
+        List<Stage> stages = pipeline.stages();
+        model.addAttribute("stages", stages);
+        model.addAttribute("moves", moves(stages));
         filters(model);
         model.addAttribute("canSell", CurrentUser.get().can(Permission.SELL));
         return "sales/board";
+    }
+
+    /**
+     * Per open stage, the open stages a card can move to from the board (the one before and the one after it),
+     * worked out once per page rather than for each of up to 300 cards.
+     */
+    static Map<String, List<Stage>> moves(List<Stage> stages) {
+        Map<String, List<Stage>> moves = new java.util.HashMap<>();
+        for (Stage from : stages) {
+            moves.put(from.code(), from.open() ? stages.stream().filter(to -> to.open()
+                    && (to.position() == from.position() - 10 || to.position() == from.position() + 10)).toList()
+                    : List.of());
+        }
+        return moves;
     }
 
     @GetMapping("/opportunities/list")
