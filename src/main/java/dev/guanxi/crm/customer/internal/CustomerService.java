@@ -4,6 +4,7 @@ import dev.guanxi.crm.customer.CustomerQuery;
 import dev.guanxi.crm.audit.AuditAction;
 import dev.guanxi.crm.audit.AuditTrail;
 import dev.guanxi.crm.audit.AuditTrail.Change;
+import dev.guanxi.crm.common.GenericPlans;
 import dev.guanxi.crm.common.ConflictException;
 import dev.guanxi.crm.common.FieldProblem;
 import dev.guanxi.crm.common.InvalidInputException;
@@ -109,6 +110,15 @@ public class CustomerService {
         Map<Long, String> teamNames = users.teamNames(teams);
         return result.map(r -> view(r, user, ownerNames.get(r.ownerId()),
                 r.teamId() == null ? null : teamNames.get(r.teamId())));
+    }
+
+    /**
+     * For a page that reads one customer's records by id (the 360 page, with the other modules' panels) in one
+     * transaction: its statements' plans do not depend on the id, so they may be reused ({@link GenericPlans}).
+     */
+    @Transactional(readOnly = true)
+    public void readingOneCustomer() {
+        customers.reuseGenericPlans();
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package dev.guanxi.crm.customer.internal;
 
 import dev.guanxi.crm.customer.CustomerQuery;
+import dev.guanxi.crm.common.GenericPlans;
 import dev.guanxi.crm.common.PageResult;
 import dev.guanxi.crm.customer.CreditTerms;
 import dev.guanxi.crm.customer.CustomerKind;
@@ -337,6 +338,11 @@ class Customers {
                     .query(rs -> { names.put(rs.getLong(1), rs.getString(2)); });
         }
         return names;
+    }
+
+    /** Generic plans may be reused for the rest of the current transaction ({@link GenericPlans}). */
+    void reuseGenericPlans() {
+        GenericPlans.forThisTransaction(jdbc);
     }
 
     /** E-mail addresses of the given live customers that have one. */

@@ -133,6 +133,7 @@ class CustomerPages {
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
     String show(@PathVariable long id, Model model) {
+        service.readingOneCustomer();
         CustomerView customer = service.get(id);
         if (customer.id() != id) {
             // the id of a customer merged into this one
