@@ -16,11 +16,6 @@ public record PageResult<T>(List<T> items, int page, int size, boolean hasNext, 
         this(items, page, size, hasNext, total, totalCapped, null);
     }
 
-    /** The same page with the cursor of the page after it. */
-    public PageResult<T> withNext(String cursor) {
-        return new PageResult<>(items, page, size, hasNext, total, totalCapped, cursor);
-    }
-
     public static final int COUNT_CAP = 10_000;
     /** The total when it was not counted (a page view that loads the count separately). */
     public static final long UNKNOWN = -1;

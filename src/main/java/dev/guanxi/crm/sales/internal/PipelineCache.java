@@ -68,9 +68,4 @@ class PipelineCache {
             throw new IllegalStateException("Interrupted while waiting for the " + report + " report", e);
         }
     }
-
-    /** Forgets every kept report (tests). */
-    void clear() {
-        entries.clear();
-    }
 }
