@@ -160,6 +160,15 @@ class ContactImportTest {
         assertThat(undone.get("skippedUndo").asLong()).isEqualTo(1);
         assertThat(contacts(customer)).isEqualTo(1);
         assertThat(title("Li Lei")).isEqualTo("Buyer");
+
+        // a phone twice in one file: the first row creates the contact, the second updates that same contact
+        JsonNode twice = imports.run(rep, "contacts", ("Customer code,Contact,Job title,Mobile\n" + ext
+                + ",Wang Wu,Buyer,13800004444\n" + ext + ",Wang Wu,Owner,138-0000-4444\n")
+                .getBytes(StandardCharsets.UTF_8), "UPSERT", "PHONE", columns);
+        assertThat(twice.get("created").asLong()).isEqualTo(1);
+        assertThat(twice.get("updated").asLong()).isEqualTo(1);
+        assertThat(contacts(customer)).isEqualTo(2);
+        assertThat(title("Wang Wu")).isEqualTo("Owner");
     }
 
     String title(String name) {

@@ -121,5 +121,14 @@ class LeadImportTest {
                 "UPSERT", "PHONE", "name", "phone");
         assertThat(theirs.get("created").asLong()).isEqualTo(1);
         assertThat(leads(a)).isEqualTo(2);
+
+        // a phone twice in one file: the first row creates the lead, the second updates that same lead
+        String d = phone(6);
+        JsonNode twice = imports.run(rep, "leads", ("name,company,mobile\n丁,D 公司," + d + "\n丁,D 集团," + d + "\n")
+                .getBytes(StandardCharsets.UTF_8), "UPSERT", "PHONE", columns);
+        assertThat(twice.get("created").asLong()).isEqualTo(1);
+        assertThat(twice.get("updated").asLong()).isEqualTo(1);
+        assertThat(leads(d)).isEqualTo(1);
+        assertThat(lead(d).get("company")).isEqualTo("D 集团");
     }
 }

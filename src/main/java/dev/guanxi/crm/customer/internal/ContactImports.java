@@ -17,10 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Imported contacts: each row is attached to the visible customer it names, validated like the contact form, and
@@ -65,6 +67,11 @@ class ContactImports implements ContactImportTarget {
         Instant now = Instant.now();
         int created = 0;
         int updated = 0;
+        // the batch's contacts by key in one statement (not one per row); a key seen earlier in the batch is read
+        // again, so that a second row with it sees what the first one wrote
+        Map<Contacts.Key, Contacts.Stored> stored = keyField == null ? Map.of() : contacts.findByKeys(keyField,
+                rows.stream().map(r -> contactKey(r, found, keyField)).filter(Objects::nonNull).toList());
+        Set<Contacts.Key> seen = new HashSet<>();
         for (Row row : rows) {
             List<FieldProblem> problems = new ArrayList<>();
             CustomerReference reference = CustomerReference.of(row.values());
@@ -87,7 +94,8 @@ class ContactImports implements ContactImportTarget {
             if (keyField != null && key == null) {
                 problems.add(new FieldProblem(keyField, "validation.import-key-missing"));
             }
-            Contacts.Stored existing = customerId == null || key == null ? null
+            Contacts.Key contactKey = customerId == null || key == null ? null : new Contacts.Key(customerId, key);
+            Contacts.Stored existing = contactKey == null ? null : seen.add(contactKey) ? stored.get(contactKey)
                     : contacts.findByKey(customerId, keyField, key).orElse(null);
             if (existing != null && mode == Mode.CREATE_ONLY) {
                 problems.add(new FieldProblem(keyField, "validation.import-exists"));
@@ -165,5 +173,13 @@ class ContactImports implements ContactImportTarget {
                 v.getOrDefault("email", base == null ? null : base.email()),
                 primary != null ? primary : base != null && Boolean.TRUE.equals(base.primary()),
                 v.getOrDefault("notes", base == null ? null : base.notes()));
+    }
+
+    /** The row's contact key under its customer, or null when the customer or the key cannot be told. */
+    private static Contacts.Key contactKey(Row row, Map<CustomerReference, Long> customers, String keyField) {
+        CustomerReference reference = CustomerReference.of(row.values());
+        Long customerId = reference == null ? null : customers.get(reference);
+        String key = ImportCells.key(keyField, row.values().get(keyField));
+        return customerId == null || key == null ? null : new Contacts.Key(customerId, key);
     }
 }

@@ -36,14 +36,41 @@ class Contacts {
 
     /** The customer's live contact whose phone digits or lower-case e-mail is the key (the oldest one). */
     Optional<Stored> findByKey(long customerId, String field, String key) {
-        String expression = switch (field) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE customer_id = ? AND deleted_at IS NULL AND "
+                        + keyExpression(field) + " = ? ORDER BY id LIMIT 1")
+                .params(customerId, key).query(Contacts::map).optional();
+    }
+
+    /** A customer's contact key (phone digits or lower-case e-mail), for {@link #findByKeys}. */
+    record Key(long customerId, String key) {
+    }
+
+    /** For each of the keys, the contact {@link #findByKey} finds for it, in one statement. */
+    Map<Key, Stored> findByKeys(String field, Collection<Key> keys) {
+        Map<Key, Stored> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        List<Key> distinct = keys.stream().distinct().toList();
+        String expression = keyExpression(field);
+        jdbc.sql("SELECT " + COLUMNS + ", " + expression + " AS match_key FROM contacts WHERE deleted_at IS NULL "
+                        + "AND (customer_id, " + expression + ") IN (SELECT * FROM unnest(CAST(:customers AS bigint[]), "
+                        + "CAST(:keys AS text[]))) ORDER BY id")
+                .param("customers", distinct.stream().map(Key::customerId).toArray(Long[]::new))
+                .param("keys", distinct.stream().map(Key::key).toArray(String[]::new))
+                .query(rs -> {
+                    Stored contact = map(rs, 0);
+                    found.putIfAbsent(new Key(contact.customerId(), rs.getString("match_key")), contact);
+                });
+        return found;
+    }
+
+    private static String keyExpression(String field) {
+        return switch (field) {
             case "phone" -> "regexp_replace(phone, '\\D', '', 'g')";
             case "email" -> "lower(email)";
             default -> throw new IllegalArgumentException(field);
         };
-        return jdbc.sql("SELECT " + COLUMNS + " FROM contacts WHERE customer_id = ? AND deleted_at IS NULL AND "
-                        + expression + " = ? ORDER BY id LIMIT 1")
-                .params(customerId, key).query(Contacts::map).optional();
     }
 
     /** The live contacts among these ids, by id. */

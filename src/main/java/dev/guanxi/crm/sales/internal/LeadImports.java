@@ -13,8 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Imported leads, validated like the lead form and owned by the importing user (in their team). Rows are written
@@ -45,6 +48,11 @@ class LeadImports implements LeadImportTarget {
     public List<Outcome> write(List<Row> rows, Mode mode, String matchKey, String importRef) {
         CurrentUser user = LeadService.require();
         String keyField = matchKeys().get(matchKey);
+        // the batch's leads by key in one statement (not one per row); a key seen earlier in the batch is read
+        // again, so that a second row with it sees what the first one wrote
+        Map<String, Leads.Row> existing = keyField == null ? Map.of() : leads.findByKeys(keyField, rows.stream()
+                .map(r -> ImportCells.key(keyField, r.values().get(keyField))).filter(Objects::nonNull).toList(), user);
+        Set<String> seen = new HashSet<>();
         List<Outcome> outcomes = new ArrayList<>();
         int created = 0;
         int updated = 0;
@@ -55,7 +63,8 @@ class LeadImports implements LeadImportTarget {
                 outcomes.add(Outcome.rejected(row.line(), keyField, "validation.import-key-missing"));
                 continue;
             }
-            Leads.Row stored = key == null ? null : leads.findByKey(keyField, key, user).orElse(null);
+            Leads.Row stored = key == null ? null
+                    : seen.add(key) ? existing.get(key) : leads.findByKey(keyField, key, user).orElse(null);
             if (stored != null && mode == Mode.CREATE_ONLY) {
                 outcomes.add(Outcome.rejected(row.line(), keyField, "validation.import-exists"));
                 continue;

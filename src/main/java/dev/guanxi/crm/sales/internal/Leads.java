@@ -8,10 +8,13 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @Repository
 class Leads {
@@ -67,15 +70,33 @@ class Leads {
 
     /** The oldest lead the user sees whose phone digits or lower-case e-mail is the key. */
     Optional<Row> findByKey(String field, String key, CurrentUser user) {
-        String expression = switch (field) {
+        CurrentUser.SqlCondition visible = user.visibility("owner_id", "team_id");
+        return jdbc.sql("SELECT " + COLUMNS + " FROM leads WHERE " + keyExpression(field) + " = :key AND "
+                        + visible.sql() + " ORDER BY id LIMIT 1")
+                .param("key", key).params(visible.params()).query(Leads::map).optional();
+    }
+
+    /** For each of the keys, the visible lead {@link #findByKey} finds for it, in one statement. */
+    Map<String, Row> findByKeys(String field, Collection<String> keys, CurrentUser user) {
+        Map<String, Row> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        CurrentUser.SqlCondition visible = user.visibility("owner_id", "team_id");
+        String expression = keyExpression(field);
+        jdbc.sql("SELECT " + COLUMNS + ", " + expression + " AS match_key FROM leads WHERE " + expression
+                        + " IN (:keys) AND " + visible.sql() + " ORDER BY id")
+                .param("keys", Set.copyOf(keys)).params(visible.params())
+                .query(rs -> { found.putIfAbsent(rs.getString("match_key"), map(rs, 0)); });
+        return found;
+    }
+
+    private static String keyExpression(String field) {
+        return switch (field) {
             case "phone" -> "regexp_replace(phone, '\\D', '', 'g')";
             case "email" -> "lower(email)";
             default -> throw new IllegalArgumentException(field);
         };
-        CurrentUser.SqlCondition visible = user.visibility("owner_id", "team_id");
-        return jdbc.sql("SELECT " + COLUMNS + " FROM leads WHERE " + expression + " = :key AND " + visible.sql()
-                        + " ORDER BY id LIMIT 1")
-                .param("key", key).params(visible.params()).query(Leads::map).optional();
     }
 
     /** Deletes a lead that is still new at this version (an import's undo); false otherwise. */
