@@ -10,6 +10,9 @@ public interface CustomerDirectory {
     /** The customer when it exists and the signed-in user may see it. */
     Optional<CustomerSummary> findVisible(long customerId);
 
+    /** The customers among these ids that exist and the signed-in user may see, by id (one statement). */
+    Map<Long, CustomerSummary> findVisible(Collection<Long> customerIds);
+
     /**
      * The live customers the signed-in user sees that the references name (a merged customer's id names the one it
      * was merged into; a phone shared by several customers names the oldest). References that find none are absent.

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 @Component
@@ -36,9 +37,20 @@ class JdbcCustomerDirectory implements CustomerDirectory {
     @Override
     @Transactional(readOnly = true)
     public Optional<CustomerSummary> findVisible(long customerId) {
-        return customers.find(customerId, CurrentUser.get()).map(r -> new CustomerSummary(r.id(), r.data().name(),
-                r.data().kind(), r.ownerId(), r.teamId(), r.data().valueTier(), r.data().settlement(), r.data().creditTerms(),
-                r.data().creditLimit(), r.deleted()));
+        return customers.find(customerId, CurrentUser.get()).map(JdbcCustomerDirectory::summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, CustomerSummary> findVisible(Collection<Long> customerIds) {
+        Map<Long, CustomerSummary> found = new HashMap<>();
+        customers.findAll(Set.copyOf(customerIds), CurrentUser.get()).forEach((id, r) -> found.put(id, summary(r)));
+        return found;
+    }
+
+    private static CustomerSummary summary(CustomerRecord r) {
+        return new CustomerSummary(r.id(), r.data().name(), r.data().kind(), r.ownerId(), r.teamId(),
+                r.data().valueTier(), r.data().settlement(), r.data().creditTerms(), r.data().creditLimit(), r.deleted());
     }
 
     @Override

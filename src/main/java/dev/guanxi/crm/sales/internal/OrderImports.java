@@ -87,6 +87,7 @@ class OrderImports implements OrderImportTarget {
         Set<String> taken = orders.takenNumbers(byNumber.keySet());
         Map<CustomerReference, Long> found = customers.resolve(rows.stream()
                 .map(r -> CustomerReference.of(r.values())).filter(Objects::nonNull).toList());
+        Map<Long, CustomerSummary> summaries = customers.findVisible(found.values());
         Map<String, ProductView> catalogue = products.findBySkus(rows.stream().map(r -> r.values().get("sku"))
                 .filter(s -> s != null && !s.isBlank()).map(ImportCells::lower).toList());
         List<TimelineEntry> entries = new ArrayList<>();
@@ -104,7 +105,7 @@ class OrderImports implements OrderImportTarget {
             }
             CustomerReference reference = CustomerReference.of(cells);
             CustomerSummary customer = reference == null || !found.containsKey(reference) ? null
-                    : customers.findVisible(found.get(reference)).orElse(null);
+                    : summaries.get(found.get(reference));
             if (reference == null) {
                 headProblems.add(new FieldProblem(CustomerReference.FIELDS.get(0), "validation.import-customer-missing"));
             } else if (customer == null) {
