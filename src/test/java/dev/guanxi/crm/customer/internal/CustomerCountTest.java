@@ -109,4 +109,31 @@ class CustomerCountTest {
         // deeper pages of the sorted matches are counted the same way
         assertThat(service.search(source("估算-名"), CustomerSort.NAME, 3, 50).total()).isEqualTo(120);
     }
+
+    @Test
+    void twoFiltersCommonAloneButRareTogetherAreReadThroughTheFacetIndex() {
+        CustomerQuery e = CustomerQuery.empty();
+        CustomerQuery vipInZhejiang = new CustomerQuery(e.q(), e.kind(), e.customerType(),
+                dev.guanxi.crm.customer.ValueTier.VIP, e.loyaltyStatus(), e.settlement(), e.lifecycleStage(),
+                e.relationshipLevel(), e.gender(), e.industry(), e.occupation(), "浙江省", e.city(), e.district(),
+                e.source(), e.tag(), e.ownerId(), e.teamId(), e.deleted());
+        long before = service.search(vipInZhejiang, CustomerSort.NAME, 1, 50).total();
+        // 1,000 VIP customers and 1,000 in 浙江省 among 20,000, independent, 50 both: either filter's own index
+        // would visit 1,000 rows to find them
+        jdbc.sql("""
+                INSERT INTO customers (kind, name, customer_type, value_tier, province, owner_id)
+                SELECT 'PERSON', '组合客户 ' || i, 'CONSUMER',
+                       CASE WHEN i % 20 = 0 THEN 'VIP' ELSE 'SMALL' END,
+                       CASE WHEN i / 20 % 20 = 0 THEN '浙江省' ELSE '江苏省' END, 1
+                FROM generate_series(1, 20000) i""").update();
+        jdbc.sql("ANALYZE customers").update();
+        String plan = String.join("\n", jdbc.sql("""
+                EXPLAIN SELECT id FROM customers
+                WHERE deleted_at IS NULL AND value_tier = 'VIP' AND province = '浙江省'""").query(String.class).list());
+
+        assertThat(plan).contains("customers_facets_idx");
+        PageResult<?> page = service.search(vipInZhejiang, CustomerSort.NAME, 1, 50);
+        assertThat(page.total()).isEqualTo(before + 50);
+        assertThat(page.items()).hasSize(50);
+    }
 }
