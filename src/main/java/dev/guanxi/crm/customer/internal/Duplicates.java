@@ -134,15 +134,18 @@ public class Duplicates {
     }
 
     private int similarNames(List<Long> ids) {
-        // the % operator uses the trigram index on name; its threshold is this transaction's setting
+        // the % operator uses the trigram index on name; its threshold is this transaction's setting. The other
+        // conditions are tested on the few hundred rows the trigrams find (OFFSET 0 keeps them out of the scan):
+        // given them, the planner read the city index (75,000 entries of 杭州市 at 1M customers) or an index partial
+        // on kind (600,000 entries) into a bitmap AND: 11–74 ms per customer where the trigrams alone take 9–21 ms
         jdbc.sql("SELECT set_config('pg_trgm.similarity_threshold', ?, true)").param(String.valueOf(nameSimilarity))
                 .query(String.class).single();
         return jdbc.sql(upsert("""
                 SELECT DISTINCT ON (least(a.id, b.id), greatest(a.id, b.id)) least(a.id, b.id) AS x,
                        greatest(a.id, b.id) AS y, round(CAST(:score * similarity(a.name, b.name) AS numeric), 3) AS score,
                        jsonb_build_object('SIMILAR_NAME', a.name || ' ~ ' || b.name) AS evidence
-                """ + " FROM " + partners("b.name % a.name AND b.city = a.city AND lower(b.name) <> lower(a.name) "
-                + "AND b.kind = 'PERSON' AND b.deleted_at IS NULL") + " " + """
+                """ + " FROM " + partners("(SELECT * FROM customers t WHERE t.name % a.name OFFSET 0) b", "b.city = a.city "
+                + "AND lower(b.name) <> lower(a.name) AND b.kind = 'PERSON' AND b.deleted_at IS NULL") + " " + """
                 WHERE a.id IN (:ids) AND a.kind = 'PERSON' AND a.deleted_at IS NULL AND a.city IS NOT NULL
                   AND b.partners < :maxGroup""",
                 DuplicateRule.SIMILAR_NAME)).param("score", score(DuplicateRule.SIMILAR_NAME)).param("ids", ids)
@@ -166,8 +169,13 @@ public class Duplicates {
      * noise, and reading them stops there.
      */
     private static String partners(String condition) {
+        return partners("customers b", condition);
+    }
+
+    /** {@link #partners(String)} from another source of candidates {@code b}. */
+    private static String partners(String candidates, String condition) {
         return "customers a CROSS JOIN LATERAL (SELECT s.*, count(*) OVER () AS partners FROM ("
-                + "SELECT b.* FROM customers b WHERE " + condition + " AND b.id <> a.id LIMIT :maxGroup) s) b";
+                + "SELECT b.* FROM " + candidates + " WHERE " + condition + " AND b.id <> a.id LIMIT :maxGroup) s) b";
     }
 
     private String exactPairs(DuplicateRule rule, String scope) {
