@@ -147,14 +147,17 @@ wrk_run() { # scenario seconds -> "requests rps p50 p95 p99 errors"
 echo "Warming up (mixed reads, $(( seconds < 10 ? seconds : 10 )) s)" >&2
 wrk_run mixed $(( seconds < 10 ? seconds : 10 )) >/dev/null
 # The JIT compiler has hundreds of methods queued after the first seconds, and on two cores it takes a core for a
-# minute or two: measured then, the first scenarios (the list) ran at half speed. Warm up until its queue is empty
-# (at most two minutes); each scenario also gets a few seconds of its own before it is measured.
+# minute or two: measured then, the first scenarios (the list) ran at half speed. So after the warm-up the benchmark
+# waits (at most two minutes, without load) until the compile queue is empty; each scenario also gets a few seconds
+# of its own before it is measured.
 compile_queue() { jcmd "$app" Compiler.queue 2>/dev/null | grep -cE '^[0-9]+ ' || true; }
-warm_until=$(( SECONDS + 120 ))
-while [ "$seconds" -ge 10 ] && [ "$(compile_queue)" -gt 0 ] && [ "$SECONDS" -lt "$warm_until" ]; do
-  wrk_run mixed 5 >/dev/null
-done
-echo "JIT compile queue after the warm-up: $(compile_queue) methods" >&2
+if [ "$seconds" -ge 10 ]; then
+  wrk_run mixed 30 >/dev/null
+  echo "JIT compile queue after the warm-up: $(compile_queue) methods; waiting for it to empty" >&2
+  warm_until=$(( SECONDS + 120 ))
+  while [ "$(compile_queue)" -gt 0 ] && [ "$SECONDS" -lt "$warm_until" ]; do sleep 2; done
+  echo "JIT compile queue before the first scenario: $(compile_queue) methods" >&2
+fi
 warmup=$(( seconds < 10 ? 0 : 5 ))   # none in quick runs (the smoke test)
 heap() { jcmd "$app" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | grep -o '[0-9]*'; }
 rss() { awk -v k="$1" '$1 == k":" {print $2}' "/proc/$app/status"; }
