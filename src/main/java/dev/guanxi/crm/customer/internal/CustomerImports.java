@@ -33,9 +33,12 @@ class CustomerImports implements CustomerImportTarget {
     private final JsonMapper json;
     private final Duplicates duplicates;
     private final DuplicateFollowUp followUp;
+    private final CustomerStatistics statistics;
 
     CustomerImports(Customers customers, Timeline timeline, AuditTrail audit, ImportValues values,
-                    Validator validator, JsonMapper json, Duplicates duplicates, DuplicateFollowUp followUp) {
+                    Validator validator, JsonMapper json, Duplicates duplicates, DuplicateFollowUp followUp,
+                    CustomerStatistics statistics) {
+        this.statistics = statistics;
         this.duplicates = duplicates;
         this.followUp = followUp;
         this.customers = customers;
@@ -94,6 +97,8 @@ class CustomerImports implements CustomerImportTarget {
         CurrentUser user = CurrentUser.get();
         CustomerService.requireEdit(user);
         MatchKey key = MatchKey.valueOf(matchKey);
+        // the batches before this one may have grown customers far past what the planner knows of it
+        statistics.refreshIfStale();
         Timings time = new Timings();
         Map<Long, Outcome> outcomes = new LinkedHashMap<>();
         List<Pending> valid = new ArrayList<>();

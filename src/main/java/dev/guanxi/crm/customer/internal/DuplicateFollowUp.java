@@ -41,6 +41,7 @@ public class DuplicateFollowUp {
     private final Duplicates duplicates;
     private final TransactionTemplate transaction;
     private final boolean background;
+    private final CustomerStatistics statistics;
     private final int chunk;
     private volatile boolean cleanPendingList = true;
     /** One worker; at most one further run waits, and it checks everything queued by then. */
@@ -51,11 +52,13 @@ public class DuplicateFollowUp {
         return t;
     }, new ThreadPoolExecutor.DiscardPolicy());
 
-    DuplicateFollowUp(JdbcClient jdbc, Duplicates duplicates, PlatformTransactionManager transactions,
+    DuplicateFollowUp(JdbcClient jdbc, Duplicates duplicates, CustomerStatistics statistics,
+                      PlatformTransactionManager transactions,
                       @Value("${guanxi.duplicates.follow-up.background:true}") boolean background,
                       @Value("${guanxi.duplicates.follow-up.chunk:2000}") int chunk) {
         this.jdbc = jdbc;
         this.duplicates = duplicates;
+        this.statistics = statistics;
         this.transaction = new TransactionTemplate(transactions);
         // started from a committing transaction's callback: always a transaction of its own
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -159,6 +162,7 @@ public class DuplicateFollowUp {
 
     private int checkChunk() {
         cleanTrigramPendingList();
+        statistics.refreshIfStale();
         for (int attempt = 1; ; attempt++) {
             try {
                 Integer n = transaction.execute(status -> {

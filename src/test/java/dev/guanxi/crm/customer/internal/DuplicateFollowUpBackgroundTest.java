@@ -27,6 +27,8 @@ class DuplicateFollowUpBackgroundTest {
     @Autowired
     Duplicates duplicates;
     @Autowired
+    CustomerStatistics statistics;
+    @Autowired
     PlatformTransactionManager transactions;
 
     @Test
@@ -35,7 +37,7 @@ class DuplicateFollowUpBackgroundTest {
         Account rep = accounts.user(Role.SALES_REP, accounts.team("follow-up-" + System.nanoTime()));
         String city = "后台城" + System.nanoTime();
         List<Long> ids = List.of(insert("钱七", city, rep), insert("钱七", city, rep));
-        DuplicateFollowUp followUp = new DuplicateFollowUp(jdbc, duplicates, transactions, true, 2000);
+        DuplicateFollowUp followUp = new DuplicateFollowUp(jdbc, duplicates, statistics, transactions, true, 2000);
         try {
             String source = "test:" + city;
             followUp.queue(source, ids);
