@@ -9,13 +9,15 @@ import org.springframework.stereotype.Component;
  * minutes, and until then the planner takes the table for empty. It then read a partial index of every person for
  * each customer a duplicate rule checked: 145 s for a follow-up chunk of 2,000 customers at 94,000 rows, 131 ms with
  * statistics. The import and the follow-up check call this between their batches: one small query, and ANALYZE
- * (about a second at 1M customers) when a fifth of the table, at least 10,000 rows, changed since the last one.
+ * (about a second at 1M customers) when the table has grown by a fifth, at least {@link #MIN_PAGES} pages, past the
+ * size the planner last recorded. The recorded size (pg_class.relpages) changes with ANALYZE itself, so the test is
+ * exact at once, unlike the statistics collector's change counts, which trail by up to a second.
  */
 @Component
 class CustomerStatistics {
 
-    /** Changed rows since the last ANALYZE above which it is run again, at least. */
-    static final long MIN_CHANGES = 10_000;
+    /** Growth in 8 kB pages (about 20 customers each) past the recorded size below which nothing is done. */
+    static final long MIN_PAGES = 500;
 
     private final JdbcClient jdbc;
 
@@ -23,15 +25,23 @@ class CustomerStatistics {
         this.jdbc = jdbc;
     }
 
-    /** Analyzes customers when its statistics trail its changes; whether it did. */
+    /** Analyzes customers when it has grown well past the size the planner knows; whether it did. */
     boolean refreshIfStale() {
+        return refreshIfStale("customers");
+    }
+
+    /** The same for another table of this module (a plain name, as written in code). */
+    boolean refreshIfStale(String table) {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("Not a table name: " + table);
+        }
         boolean stale = jdbc.sql("""
-                        SELECT s.n_mod_since_analyze > greatest(:min, 0.2 * greatest(c.reltuples, 0))
-                        FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
-                        WHERE s.relid = 'customers'::regclass""")
-                .param("min", MIN_CHANGES).query(Boolean.class).optional().orElse(false);
+                        SELECT pg_relation_size(c.oid) / current_setting('block_size')::int
+                               > greatest(c.relpages * 1.2, c.relpages + :minPages)
+                        FROM pg_class c WHERE c.oid = CAST(:table AS regclass)""")
+                .param("minPages", MIN_PAGES).param("table", table).query(Boolean.class).single();
         if (stale) {
-            jdbc.sql("ANALYZE customers").update();
+            jdbc.sql("ANALYZE " + table).update();
         }
         return stale;
     }

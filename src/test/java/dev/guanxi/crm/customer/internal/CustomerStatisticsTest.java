@@ -2,19 +2,17 @@ package dev.guanxi.crm.customer.internal;
 
 import dev.guanxi.crm.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * An import's batches and the follow-up duplicate check analyze customers once it has changed by a fifth since the
- * planner last looked (at least {@link CustomerStatistics#MIN_CHANGES} rows), and not otherwise. The rows are
- * committed, since only committed changes reach the statistics, and removed again.
+ * An import's batches and the follow-up duplicate check analyze customers once it has grown by a fifth past the size
+ * the planner last recorded (at least {@link CustomerStatistics#MIN_PAGES} pages), and not otherwise. Shown on a table
+ * of the test's own: customers, shared by the tests, has the free space of deleted rows to fill before it grows.
  */
 @IntegrationTest
 class CustomerStatisticsTest {
@@ -24,30 +22,49 @@ class CustomerStatisticsTest {
     @Autowired
     JdbcClient jdbc;
 
-    @AfterEach
-    void removeTheRows() {
-        jdbc.sql("DELETE FROM customers WHERE name LIKE '统计客户 %'").update();
-        jdbc.sql("ANALYZE customers").update();
+    @BeforeEach
+    void createTable() {
+        jdbc.sql("CREATE TABLE statistics_probe (id bigint, name text)").update();
     }
 
-    private double plannerRows() {
-        return jdbc.sql("SELECT reltuples FROM pg_class WHERE oid = 'customers'::regclass").query(Double.class).single();
+    @AfterEach
+    void dropTable() {
+        jdbc.sql("DROP TABLE statistics_probe").update();
+    }
+
+    private long plannerPages() {
+        return jdbc.sql("SELECT relpages FROM pg_class WHERE oid = 'statistics_probe'::regclass").query(Long.class)
+                .single();
+    }
+
+    private void insert(long rows) {
+        jdbc.sql("INSERT INTO statistics_probe SELECT i, '统计客户 ' || i FROM generate_series(1, ?) i").param(rows)
+                .update();
     }
 
     @Test
-    void aTableGrownPastWhatThePlannerKnowsIsAnalyzedAFreshOneIsNot() {
+    void aTableGrownPastWhatThePlannerKnowsIsAnalyzedASmallerGrowthIsNot() {
+        insert(1_000);
+        jdbc.sql("ANALYZE statistics_probe").update();
+        assertThat(statistics.refreshIfStale("statistics_probe")).isFalse();
+        long before = plannerPages();
+
+        insert(10_000); // about 70 pages: under the threshold
+        assertThat(statistics.refreshIfStale("statistics_probe")).isFalse();
+        assertThat(plannerPages()).isEqualTo(before);
+
+        insert(100_000); // about 700 pages more
+        assertThat(statistics.refreshIfStale("statistics_probe")).isTrue();
+        assertThat(plannerPages()).isGreaterThan(before + CustomerStatistics.MIN_PAGES);
+        assertThat(statistics.refreshIfStale("statistics_probe")).isFalse();
+        // customers itself: nothing to do right after an ANALYZE
         jdbc.sql("ANALYZE customers").update();
         assertThat(statistics.refreshIfStale()).isFalse();
-        double before = plannerRows();
+    }
 
-        long rows = Math.max(CustomerStatistics.MIN_CHANGES, (long) (0.2 * Math.max(before, 0))) + 1_000;
-        jdbc.sql("""
-                INSERT INTO customers (kind, name, customer_type, owner_id)
-                SELECT 'PERSON', '统计客户 ' || i, 'CONSUMER', 1 FROM generate_series(1, ?) i""").param(rows).update();
-
-        // the change counts reach pg_stat_user_tables through the statistics collector, within about a second
-        await().atMost(Duration.ofSeconds(10)).until(statistics::refreshIfStale);
-        assertThat(plannerRows()).isGreaterThanOrEqualTo(before + rows);
-        assertThat(statistics.refreshIfStale()).isFalse();
+    @Test
+    void onlyATableNameIsAnalyzed() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> statistics.refreshIfStale("customers; DROP"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
