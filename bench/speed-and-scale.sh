@@ -124,12 +124,13 @@ session=$(awk '$6 == "SESSION" {print $7}' "$jar")
 [ -n "$session" ] || { echo "login failed" >&2; exit 1; }
 # Customers the benchmark creates are named 压测…; those of an earlier run on this database are soft-deleted first,
 # so that they do not sit at the head of the newest-first lists. They lose their phone numbers too (earlier runs gave
-# all of them one number, which the phone index then found 70,000 times), and are renamed 退役压测 <id>: the trigram
+# all of them one number, which the phone index then found 70,000 times), and are renamed 退役压测: the trigram
 # index keeps deleted customers, and 170,000 retired "压测客户 N" made every later create's similar-name check read
-# them all. The new name shares no trigram with 压测客户.
+# them all. The new name shares no trigram with 压测客户, and has no digits: "退役压测 <id>" made the phone-prefix
+# searches (name ILIKE '%138%' among others) find thousands of retired ids.
 retire_bench_rows() {
-  sql "UPDATE customers SET deleted_at = coalesce(deleted_at, now()), phone = NULL, name = '退役压测 ' || id
-       WHERE name LIKE '压测%'" >/dev/null
+  sql "UPDATE customers SET deleted_at = coalesce(deleted_at, now()), phone = NULL, name = '退役压测'
+       WHERE name LIKE '压测%' OR name LIKE '退役压测 %'" >/dev/null
   sql "VACUUM ANALYZE customers" >/dev/null
 }
 retire_bench_rows
