@@ -44,10 +44,12 @@ public class CustomerService {
     private final AuditTrail audit;
     private final UserDirectory users;
     private final Duplicates duplicates;
+    private final CustomerListCache lists;
 
     CustomerService(Customers customers, Contacts contacts, Timeline timeline, AuditTrail audit, UserDirectory users,
-                    Duplicates duplicates) {
+                    Duplicates duplicates, CustomerListCache lists) {
         this.duplicates = duplicates;
+        this.lists = lists;
         this.customers = customers;
         this.contacts = contacts;
         this.timeline = timeline;
@@ -72,7 +74,8 @@ public class CustomerService {
     /** The capped number of customers matching the query that the signed-in user may see. */
     @Transactional(readOnly = true)
     public PageResult<Void> count(CustomerQuery query) {
-        long total = customers.count(query, CurrentUser.get());
+        CurrentUser user = CurrentUser.get();
+        long total = lists.count(query, user, () -> customers.count(query, user));
         return new PageResult<>(List.of(), 1, 1, false, Math.min(total, PageResult.COUNT_CAP),
                 total > PageResult.COUNT_CAP);
     }
@@ -97,7 +100,9 @@ public class CustomerService {
         } else if (page > PageResult.COUNT_CAP / size + 1) {
             throw new InvalidInputException("page", "validation.page-too-deep");
         }
-        PageResult<CustomerRecord> result = customers.search(query, user, sort, page, size, countTotal, cursor);
+        CustomerCursor from = cursor;
+        PageResult<CustomerRecord> result = lists.page(query, user, sort, page, size, countTotal, cursor,
+                () -> customers.search(query, user, sort, page, size, countTotal, from));
         Set<Long> owners = new HashSet<>();
         Set<Long> teams = new HashSet<>();
         result.items().forEach(r -> {

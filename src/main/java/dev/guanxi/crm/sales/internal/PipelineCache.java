@@ -1,12 +1,10 @@
 package dev.guanxi.crm.sales.internal;
 
+import dev.guanxi.crm.common.VersionedCache;
 import dev.guanxi.crm.identity.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -26,11 +24,8 @@ class PipelineCache {
     record Key(String report, PipelineQuery query, CurrentUser.SqlCondition visible) {
     }
 
-    private record Entry(long version, FutureTask<Object> result) {
-    }
-
     private final JdbcClient jdbc;
-    private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final VersionedCache<Key> reports = new VersionedCache<>(MAX_ENTRIES);
 
     PipelineCache(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -45,27 +40,8 @@ class PipelineCache {
      * The report for this filter and viewer as of the current pipeline version, computed by {@code compute} (in the
      * caller's transaction) when there is none yet.
      */
-    @SuppressWarnings("unchecked")
     <T> T get(String report, PipelineQuery query, CurrentUser user, Supplier<T> compute) {
-        Key key = new Key(report, query, user.visibility("owner_id", "team_id"));
-        long version = version(); // read before computing: a change committed meanwhile makes the next read recompute
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        Entry entry = entries.compute(key, (k, old) -> old != null && old.version() == version ? old
-                : new Entry(version, new FutureTask<>(compute::get)));
-        entry.result().run(); // computes on the first caller's thread; a no-op for later or concurrent callers
-        try {
-            return (T) entry.result().get();
-        } catch (ExecutionException e) {
-            entries.remove(key, entry); // not kept: the next request tries again
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the " + report + " report", e);
-        }
+        // read before computing: a change committed meanwhile makes the next read recompute
+        return reports.get(new Key(report, query, user.visibility("owner_id", "team_id")), version(), compute);
     }
 }

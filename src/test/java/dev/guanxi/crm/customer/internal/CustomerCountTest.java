@@ -2,21 +2,16 @@ package dev.guanxi.crm.customer.internal;
 
 import dev.guanxi.crm.common.PageResult;
 import dev.guanxi.crm.customer.CustomerQuery;
-import dev.guanxi.crm.identity.CurrentUser;
-import dev.guanxi.crm.identity.Role;
 import dev.guanxi.crm.support.IntegrationTest;
+import dev.guanxi.crm.support.SignedIn;
 import net.ttddyy.dsproxy.QueryCountHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,14 +31,12 @@ class CustomerCountTest {
 
     @BeforeEach
     void signIn() {
-        CurrentUser admin = new CurrentUser(1, "admin", "Admin", Role.ADMIN, null, Set.of());
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                (CurrentUser.Holder) () -> admin, null, List.of()));
+        SignedIn.asAdmin();
     }
 
     @AfterEach
     void signOut() {
-        SecurityContextHolder.clearContext();
+        SignedIn.out();
     }
 
     private void customers(int n, String source) {

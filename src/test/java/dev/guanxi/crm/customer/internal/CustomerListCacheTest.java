@@ -1,0 +1,162 @@
+package dev.guanxi.crm.customer.internal;
+
+import dev.guanxi.crm.common.PageResult;
+import dev.guanxi.crm.customer.CustomerQuery;
+import dev.guanxi.crm.identity.CurrentUser;
+import dev.guanxi.crm.identity.Role;
+import dev.guanxi.crm.support.IntegrationTest;
+import dev.guanxi.crm.support.SignedIn;
+import net.ttddyy.dsproxy.QueryCountHolder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Kept list pages and counts: served again only while no transaction has committed a change to customers, read again
+ * after any change (also one made straight in SQL, as another instance or module would), never kept for a transaction
+ * that wrote customers itself. Commits, and removes its customers afterwards.
+ */
+@IntegrationTest
+class CustomerListCacheTest {
+
+    static final String SOURCE = "list-cache-test";
+
+    @Autowired
+    CustomerService service;
+    @Autowired
+    CustomerListCache cache;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+
+    @BeforeEach
+    void signIn() {
+        SignedIn.asAdmin();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        SignedIn.out();
+        jdbc.sql("DELETE FROM customers WHERE source = ?").param(SOURCE).update();
+    }
+
+    private void insert(String... names) {
+        for (String name : names) {
+            jdbc.sql("INSERT INTO customers (kind, name, customer_type, owner_id, source) "
+                    + "VALUES ('PERSON', ?, 'CONSUMER', 1, ?)").params(name, SOURCE).update();
+        }
+    }
+
+    private static CustomerQuery bySource() {
+        CustomerQuery e = CustomerQuery.empty();
+        return new CustomerQuery(e.q(), e.kind(), e.customerType(), e.valueTier(), e.loyaltyStatus(), e.settlement(),
+                e.lifecycleStage(), e.relationshipLevel(), e.gender(), e.industry(), e.occupation(), e.province(),
+                e.city(), e.district(), SOURCE, e.tag(), e.ownerId(), e.teamId(), e.deleted());
+    }
+
+    private PageResult<CustomerView> list() {
+        return service.search(bySource(), CustomerSort.NAME, 1, 20);
+    }
+
+    private static List<String> names(PageResult<CustomerView> page) {
+        return page.items().stream().map(v -> v.data().name()).toList();
+    }
+
+    /** Statements run by one request, and its result. */
+    private static <T> T counting(long[] statements, Supplier<T> request) {
+        QueryCountHolder.clear();
+        T result = request.get();
+        statements[0] = QueryCountHolder.getGrandTotal().getTotal();
+        QueryCountHolder.clear();
+        return result;
+    }
+
+    @Test
+    void theCounterMovesOncePerCommittedTransactionThatWritesCustomers() {
+        long start = cache.version();
+        insert("计数客户甲");
+        assertThat(cache.version()).as("one insert, committed").isEqualTo(start + 1);
+
+        tx.executeWithoutResult(s -> {
+            insert("计数客户乙", "计数客户丙");
+            jdbc.sql("UPDATE customers SET notes = 'x' WHERE source = ?").param(SOURCE).update();
+            assertThat(cache.version()).as("inside the writing transaction").isEqualTo(CustomerListCache.OWN_CHANGES);
+        });
+        assertThat(cache.version()).as("three statements in one transaction").isEqualTo(start + 2);
+
+        tx.executeWithoutResult(s -> {
+            insert("计数客户丁");
+            s.setRollbackOnly();
+        });
+        assertThat(cache.version()).as("rolled back").isEqualTo(start + 2);
+
+        jdbc.sql("UPDATE customers SET notes = 'y' WHERE source = 'no customer has this source'").update();
+        assertThat(cache.version()).as("a statement that changed no row").isEqualTo(start + 2);
+    }
+
+    @Test
+    void aKeptPageIsServedUntilAnyCustomerChanges() {
+        insert("缓存客户A", "缓存客户B");
+        long[] statements = {0};
+
+        PageResult<CustomerView> first = counting(statements, this::list);
+        assertThat(names(first)).containsExactly("缓存客户A", "缓存客户B");
+        long firstStatements = statements[0];
+
+        PageResult<CustomerView> again = counting(statements, this::list);
+        assertThat(names(again)).containsExactly("缓存客户A", "缓存客户B");
+        assertThat(statements[0]).as("kept: only the counter and the owner and team names are read")
+                .isLessThan(firstStatements).isLessThanOrEqualTo(3);
+
+        // changed straight in SQL, as another instance or module would
+        jdbc.sql("UPDATE customers SET name = '缓存客户C' WHERE name = '缓存客户A' AND source = ?").param(SOURCE).update();
+        assertThat(names(counting(statements, this::list))).containsExactly("缓存客户B", "缓存客户C");
+        assertThat(statements[0]).as("read again after the change").isEqualTo(firstStatements);
+
+        // a change to a customer outside the filter also makes the next read query again (the counter is per table)
+        jdbc.sql("UPDATE customers SET notes = notes WHERE id = (SELECT min(id) FROM customers)").update();
+        counting(statements, this::list);
+        assertThat(statements[0]).isEqualTo(firstStatements);
+    }
+
+    @Test
+    void aKeptCountIsCountedAgainAfterAnInsert() {
+        insert("计数甲");
+        assertThat(service.count(bySource()).total()).isEqualTo(1);
+        assertThat(service.count(bySource()).total()).isEqualTo(1);
+        insert("计数乙");
+        assertThat(service.count(bySource()).total()).isEqualTo(2);
+    }
+
+    @Test
+    void aTransactionThatWroteCustomersReadsItsOwnRowsNotAKeptPage() {
+        insert("自写客户甲");
+        assertThat(names(list())).containsExactly("自写客户甲");
+        tx.executeWithoutResult(s -> {
+            insert("自写客户乙");
+            assertThat(names(list())).containsExactlyInAnyOrder("自写客户乙", "自写客户甲");
+            s.setRollbackOnly();
+        });
+        assertThat(names(list())).containsExactly("自写客户甲");
+    }
+
+    @Test
+    void eachViewerHasItsOwnKeptPage() {
+        insert("可见客户");
+        assertThat(names(list())).containsExactly("可见客户");
+        CurrentUser stranger = new CurrentUser(987_001, "cache-stranger", "Stranger", Role.SALES_REP, 987_002L,
+                Set.of(987_002L));
+        SignedIn.as(stranger);
+        assertThat(names(list())).as("a rep sees only customers of their own or their team").isEmpty();
+    }
+}
