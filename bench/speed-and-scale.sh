@@ -166,7 +166,7 @@ heap() { jcmd "$app" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1
 rss() { awk -v k="$1" '$1 == k":" {print $2}' "/proc/$app/status"; }
 
 reads=(list deep deep-key search-name search-phone 360 board funnel mixed)
-writes=(create update)
+writes=(mixed-writes create update)
 scenarios=("${reads[@]}" "${writes[@]}")
 declare -A app_result jdbc_result
 heap_peak=0
@@ -225,6 +225,7 @@ describe() {
     create) echo "create customer (API POST)" ;;
     update) echo "update customer (API PUT with If-Match)" ;;
     mixed) echo "mixed read: 30% list, 10% deep, 20% name, 10% phone, 30% 360" ;;
+    mixed-writes) echo "mixed read with one create in 50 requests (every create makes the kept lists be read again)" ;;
     *) echo "$1" ;;
   esac
 }

@@ -41,7 +41,7 @@ class BenchmarkSmokeTest {
                 .filter(l -> l.startsWith("| ") && !l.startsWith("| scenario") && !l.startsWith("| memory")).toList();
         List<String> scenarios = rows.stream().filter(l -> l.contains("(API") || l.contains("(HTML")
                 || l.startsWith("| mixed")).toList();
-        assertThat(scenarios).hasSize(11);
+        assertThat(scenarios).hasSize(12);
         for (String row : scenarios) {
             String[] cells = row.split("\\|");
             assertThat(Double.parseDouble(cells[2].trim())).as("requests/s of %s", row).isPositive();
