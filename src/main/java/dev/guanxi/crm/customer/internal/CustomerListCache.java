@@ -7,13 +7,14 @@ import dev.guanxi.crm.identity.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Customer list pages and counts kept with the customers' change counter (migration V9_11) they were read at, per
  * filter, sort, page and what the viewer may see. A list read again before any customer changed is served from memory:
- * no estimate, no page query, no count. The rows are kept as read (owner and team names, masking and permissions
- * are applied per request). Every read checks the counter in the database, so each instance serves nothing older
+ * no estimate, no page query, no count, no look-up of the owners' and teams' names. The rows are kept as read, with
+ * those names (V9_12 counts a renamed user or team as a change); masking and permissions are applied per request. Every read checks the counter in the database, so each instance serves nothing older
  * than what PostgreSQL shows it; any committed write to customers, on any instance, by any module or straight in SQL,
  * makes the next read query again.
  */
@@ -46,9 +47,13 @@ class CustomerListCache {
 
     static final long OWN_CHANGES = -1;
 
+    /** A page of customers as read, with the display names of their owners and teams by id. */
+    record NamedPage(PageResult<CustomerRecord> rows, Map<Long, String> ownerNames, Map<Long, String> teamNames) {
+    }
+
     /** The page for this filter and viewer, read by {@code read} (in the caller's transaction) when not kept. */
-    PageResult<CustomerRecord> page(CustomerQuery query, CurrentUser user, CustomerSort sort, int page, int size,
-                                    boolean countTotal, CustomerCursor after, Supplier<PageResult<CustomerRecord>> read) {
+    NamedPage page(CustomerQuery query, CurrentUser user, CustomerSort sort, int page, int size, boolean countTotal,
+                   CustomerCursor after, Supplier<NamedPage> read) {
         return kept(new Key(query, visible(user), sort, page, size, countTotal, after), read);
     }
 

@@ -101,20 +101,23 @@ public class CustomerService {
             throw new InvalidInputException("page", "validation.page-too-deep");
         }
         CustomerCursor from = cursor;
-        PageResult<CustomerRecord> result = lists.page(query, user, sort, page, size, countTotal, cursor,
-                () -> customers.search(query, user, sort, page, size, countTotal, from));
+        CustomerListCache.NamedPage named = lists.page(query, user, sort, page, size, countTotal, cursor,
+                () -> named(customers.search(query, user, sort, page, size, countTotal, from)));
+        return named.rows().map(r -> view(r, user, named.ownerNames().get(r.ownerId()),
+                r.teamId() == null ? null : named.teamNames().get(r.teamId())));
+    }
+
+    /** A page of customers with the names of their owners and teams. */
+    private CustomerListCache.NamedPage named(PageResult<CustomerRecord> rows) {
         Set<Long> owners = new HashSet<>();
         Set<Long> teams = new HashSet<>();
-        result.items().forEach(r -> {
+        rows.items().forEach(r -> {
             owners.add(r.ownerId());
             if (r.teamId() != null) {
                 teams.add(r.teamId());
             }
         });
-        Map<Long, String> ownerNames = users.displayNames(owners);
-        Map<Long, String> teamNames = users.teamNames(teams);
-        return result.map(r -> view(r, user, ownerNames.get(r.ownerId()),
-                r.teamId() == null ? null : teamNames.get(r.teamId())));
+        return new CustomerListCache.NamedPage(rows, users.displayNames(owners), users.teamNames(teams));
     }
 
     /**
