@@ -37,4 +37,12 @@ class StaticAssetsTest {
         assertThat(resources.getHandlerMap().keySet()).contains("/webjars/**", "/assets/**").doesNotContain("/**");
         assertThat(resources.getForLookupPath("/customers/42")).isNull();
     }
+
+    @Test
+    void webJarLinksCarryTheirVersion() throws Exception {
+        String login = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(login).as("a web jar link carries its version")
+                .containsPattern("/webjars/bootstrap/\\d+\\.\\d+\\.\\d+/dist/css/bootstrap.min.css");
+    }
 }

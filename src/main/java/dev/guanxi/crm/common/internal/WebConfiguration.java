@@ -1,5 +1,7 @@
 package dev.guanxi.crm.common.internal;
 
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +43,18 @@ class WebConfiguration implements WebMvcConfigurer {
                 return new PathFirstHandlerMapping();
             }
         };
+    }
+
+    /**
+     * Versioned links to web jars and assets ({@link AssetLinkEncodingFilter}); Spring Boot registers its own
+     * {@code ResourceUrlEncodingFilter} for every link only when there is none, and this is one.
+     */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        FilterRegistrationBean<ResourceUrlEncodingFilter> registration =
+                new FilterRegistrationBean<>(new AssetLinkEncodingFilter());
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        return registration;
     }
 
     @Override
