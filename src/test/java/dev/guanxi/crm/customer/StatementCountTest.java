@@ -90,8 +90,10 @@ class StatementCountTest {
         long one = statements(get("/customers/" + few.firstCustomer()).session(login(few)));
         long twelve = statements(get("/customers/" + many.firstCustomer()).session(login(many)));
         // the page itself (customer, contacts, timeline, names, duplicates banner, merges) plus one or two statements
-        // per panel of another module (scores, loyalty, consent, cross-sell): fixed, whatever the customer has
-        assertThat(twelve).isEqualTo(one).isLessThanOrEqualTo(16);
+        // per panel of another module (scores, loyalty, consent, cross-sell): fixed, whatever the customer has. The
+        // customer is read once, although the profile, contacts, timeline and the scores panel each check that the
+        // viewer may see it (ReadOnlyTransactionMemo; 15 statements with four reads).
+        assertThat(twelve).isEqualTo(one).isLessThanOrEqualTo(12);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.guanxi.crm.customer.internal;
 import dev.guanxi.crm.customer.CustomerQuery;
 import dev.guanxi.crm.common.GenericPlans;
 import dev.guanxi.crm.common.PageResult;
+import dev.guanxi.crm.common.ReadOnlyTransactionMemo;
 import dev.guanxi.crm.customer.CreditTerms;
 import dev.guanxi.crm.customer.CustomerKind;
 import dev.guanxi.crm.customer.CustomerType;
@@ -294,8 +295,21 @@ class Customers {
                 .param("deleted", deleted).param("id", id).param("version", expectedVersion).update() == 1;
     }
 
-    /** The customer when it exists and the user may see it (deleted ones included). */
+    private record Visible(long id, CurrentUser.SqlCondition visible) {
+    }
+
+    private final ReadOnlyTransactionMemo<Visible, Optional<CustomerRecord>> found =
+            new ReadOnlyTransactionMemo<>("visible-customers");
+
+    /**
+     * The customer when it exists and the user may see it (deleted ones included); read once per read-only
+     * transaction (the 360 page asked for it four times).
+     */
     Optional<CustomerRecord> find(long id, CurrentUser user) {
+        return found.get(new Visible(id, user.visibility("owner_id", "team_id")), () -> findNow(id, user));
+    }
+
+    private Optional<CustomerRecord> findNow(long id, CurrentUser user) {
         Filter f = new Filter();
         f.visibleTo(user);
         // the id of a customer merged into another resolves to the survivor (customer_aliases)

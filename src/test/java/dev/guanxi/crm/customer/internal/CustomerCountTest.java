@@ -3,8 +3,8 @@ package dev.guanxi.crm.customer.internal;
 import dev.guanxi.crm.common.PageResult;
 import dev.guanxi.crm.customer.CustomerQuery;
 import dev.guanxi.crm.support.IntegrationTest;
+import dev.guanxi.crm.support.Statements;
 import dev.guanxi.crm.support.SignedIn;
-import net.ttddyy.dsproxy.QueryCountHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,12 +55,8 @@ class CustomerCountTest {
     }
 
     /** Statements run by one list request. */
-    private long statements(Runnable request) {
-        QueryCountHolder.clear();
-        request.run();
-        long n = QueryCountHolder.getGrandTotal().getTotal();
-        QueryCountHolder.clear();
-        return n;
+    private long statements(Runnable work) {
+        return Statements.counted(work);
     }
 
     @Test
