@@ -1,10 +1,20 @@
 package dev.guanxi.crm.identity.internal;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
 
 /**
  * How HTTP sessions are written to PostgreSQL (Spring Session JDBC), so that every app instance serves every
@@ -32,6 +42,36 @@ class SessionStoreConfiguration {
                    OR s.PRINCIPAL_NAME IS DISTINCT FROM v.principal_name
                    OR v.last_access_time - s.LAST_ACCESS_TIME >= 60000)
             """;
+
+    /** The JDBC repository as Spring Boot configures it, wrapped in {@link ThriftySessionRepository}. */
+    @Bean
+    static BeanPostProcessor thriftySessions() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JdbcIndexedSessionRepository jdbc ? new ThriftySessionRepository(jdbc) : bean;
+            }
+        };
+    }
+
+    /** Forgets, when a request ends, the session its thread saved (around Spring Session's filter). */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> sessionRequestEnd() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+                new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                                    FilterChain chain) throws ServletException, IOException {
+                        try {
+                            chain.doFilter(request, response);
+                        } finally {
+                            ThriftySessionRepository.requestEnded();
+                        }
+                    }
+                });
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
+    }
 
     /**
      * Attributes are inserted with {@code ON CONFLICT DO UPDATE} (the PostgreSQL customizer of Spring Session): two

@@ -80,6 +80,15 @@ class MultipleInstancesTest {
     }
 
     @Test
+    void sessionsAreStoredThroughTheThriftyRepository() {
+        for (ConfigurableApplicationContext instance : java.util.List.of(a, b)) {
+            assertThat(instance.getBeansOfType(org.springframework.session.SessionRepository.class).values())
+                    .singleElement().extracting(r -> r.getClass().getSimpleName())
+                    .isEqualTo("ThriftySessionRepository");
+        }
+    }
+
+    @Test
     void aSessionStartedOnOneInstanceWorksOnTheOther() throws Exception {
         HttpResponse<String> loginPage = get(a, "/login", null);
         String anonymous = session(loginPage);
