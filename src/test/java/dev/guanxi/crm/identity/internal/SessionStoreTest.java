@@ -39,10 +39,15 @@ class SessionStoreTest {
 
     @BeforeEach
     void repository() {
+        sessions = jdbcRepository(dataSource, transactions);
+    }
+
+    /** The JDBC session repository as Spring Boot builds it, with the application's customizer. */
+    static JdbcIndexedSessionRepository jdbcRepository(DataSource dataSource, PlatformTransactionManager transactions) {
         JdbcIndexedSessionRepository repository = new JdbcIndexedSessionRepository(new JdbcTemplate(dataSource),
                 new TransactionTemplate(transactions));
         new SessionStoreConfiguration().sessionStatements().customize(repository);
-        sessions = repository;
+        return repository;
     }
 
     Session find(String id) {

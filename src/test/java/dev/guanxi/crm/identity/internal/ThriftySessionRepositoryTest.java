@@ -6,11 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 
@@ -37,10 +34,7 @@ class ThriftySessionRepositoryTest {
 
     @BeforeEach
     void repository() {
-        JdbcIndexedSessionRepository repository = new JdbcIndexedSessionRepository(new JdbcTemplate(dataSource),
-                new TransactionTemplate(transactions));
-        new SessionStoreConfiguration().sessionStatements().customize(repository);
-        sessions = new ThriftySessionRepository(repository);
+        sessions = new ThriftySessionRepository(SessionStoreTest.jdbcRepository(dataSource, transactions));
     }
 
     @AfterEach
