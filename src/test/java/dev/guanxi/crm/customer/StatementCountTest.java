@@ -104,7 +104,9 @@ class StatementCountTest {
         long fifty = statements(get("/api/v1/customers").param("size", "50").header("Authorization", auth));
         long deep = statements(get("/api/v1/customers").param("size", "20").param("page", "4")
                 .header("Authorization", auth));
-        assertThat(fifty).isEqualTo(five).isEqualTo(deep).isLessThanOrEqualTo(8);
+        // measured on the second request, a kept page (CustomerListCache): the token with its user's account in one
+        // statement (ApiTokens; its last use written at most once a minute) and the customers' change counter
+        assertThat(fifty).isEqualTo(five).isEqualTo(deep).isEqualTo(2);
     }
 
     private MockHttpSession login(Team team) throws Exception {

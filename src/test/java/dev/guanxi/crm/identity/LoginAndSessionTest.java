@@ -121,6 +121,9 @@ class LoginAndSessionTest {
         long tokenId = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                 .sql("SELECT id FROM api_tokens WHERE name = 'ERP sync' AND user_id = ?").param(rep.id())
                 .query(Long.class).single();
+        assertThat(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("SELECT last_used_at IS NOT NULL FROM api_tokens WHERE id = ?").param(tokenId)
+                .query(Boolean.class).single()).as("its last use is shown on the tokens page").isTrue();
         mvc.perform(post("/account/tokens/" + tokenId + "/revoke").session(session).with(csrf()))
                 .andExpect(redirectedUrl("/account/tokens"));
         assertThat(api.get("/api/v1/customers").status()).isEqualTo(401);

@@ -28,11 +28,9 @@ class ApiTokens {
     }
 
     private final JdbcClient jdbc;
-    private final JdbcUsers users;
 
-    ApiTokens(JdbcClient jdbc, JdbcUsers users) {
+    ApiTokens(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.users = users;
     }
 
     @Transactional
@@ -68,19 +66,27 @@ class ApiTokens {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
         }
+        // one statement for the token and its user's account; the last use is written at most once a minute
         Optional<Object[]> row = jdbc.sql("""
-                        SELECT t.id, t.user_id FROM api_tokens t JOIN users u ON u.id = t.user_id
+                        SELECT t.id AS token_id,
+                               (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale, """
+                        + JdbcUsers.ACCOUNT_COLUMNS + """
+
+                        FROM api_tokens t JOIN users u ON u.id = t.user_id
                         WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.enabled""")
                 .param(hash(presented))
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2)}).optional();
+                .query((rs, n) -> new Object[] {rs.getLong("token_id"), rs.getBoolean("stale"), JdbcUsers.account(rs)})
+                .optional();
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        jdbc.sql("""
-                        UPDATE api_tokens SET last_used_at = now()
-                        WHERE id = ? AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')""")
-                .param(row.get()[0]).update();
-        return users.account(null, (Long) row.get()[1]);
+        if ((Boolean) row.get()[1]) {
+            jdbc.sql("""
+                            UPDATE api_tokens SET last_used_at = now()
+                            WHERE id = ? AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')""")
+                    .param(row.get()[0]).update();
+        }
+        return Optional.of((UserAccount) row.get()[2]);
     }
 
     static String hash(String token) {

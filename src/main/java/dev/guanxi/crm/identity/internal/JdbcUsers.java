@@ -107,28 +107,32 @@ class JdbcUsers implements UserDirectory, UserAdministration {
     Optional<UserAccount> account(String usernameOrNull, Long idOrNull) {
         String where = usernameOrNull != null ? "lower(u.username) = lower(?)" : "u.id = ?";
         Object key = usernameOrNull != null ? usernameOrNull : idOrNull;
-        return jdbc.sql("""
-                        SELECT u.id, u.username, u.display_name, u.role, u.team_id, u.password_hash, u.enabled,
-                               u.locked_until,
-                               ARRAY(SELECT t.id FROM teams t WHERE t.manager_id = u.id) AS managed
-                        FROM users u WHERE """ + " " + where)
+        return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM users u WHERE " + where)
                 .param(key)
-                .query((rs, n) -> {
-                    Set<Long> teams = new HashSet<>();
-                    Long teamId = (Long) rs.getObject("team_id");
-                    if (teamId != null) {
-                        teams.add(teamId);
-                    }
-                    for (Long managed : (Long[]) rs.getArray("managed").getArray()) {
-                        teams.add(managed);
-                    }
-                    Timestamp lockedUntil = rs.getTimestamp("locked_until");
-                    boolean nonLocked = lockedUntil == null || lockedUntil.toInstant().isBefore(Instant.now());
-                    CurrentUser user = new CurrentUser(rs.getLong("id"), rs.getString("username"),
-                            rs.getString("display_name"), Role.valueOf(rs.getString("role")), teamId, teams);
-                    return new UserAccount(user, rs.getString("password_hash"), rs.getBoolean("enabled"), nonLocked);
-                })
+                .query((rs, n) -> account(rs))
                 .optional();
+    }
+
+    /** The columns {@link #account(ResultSet)} reads, of {@code users u}. */
+    static final String ACCOUNT_COLUMNS = """
+            u.id, u.username, u.display_name, u.role, u.team_id, u.password_hash, u.enabled, u.locked_until,
+            ARRAY(SELECT t.id FROM teams t WHERE t.manager_id = u.id) AS managed""";
+
+    /** A user's account from a row with {@link #ACCOUNT_COLUMNS}. */
+    static UserAccount account(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Set<Long> teams = new HashSet<>();
+        Long teamId = (Long) rs.getObject("team_id");
+        if (teamId != null) {
+            teams.add(teamId);
+        }
+        for (Long managed : (Long[]) rs.getArray("managed").getArray()) {
+            teams.add(managed);
+        }
+        Timestamp lockedUntil = rs.getTimestamp("locked_until");
+        boolean nonLocked = lockedUntil == null || lockedUntil.toInstant().isBefore(Instant.now());
+        CurrentUser user = new CurrentUser(rs.getLong("id"), rs.getString("username"),
+                rs.getString("display_name"), Role.valueOf(rs.getString("role")), teamId, teams);
+        return new UserAccount(user, rs.getString("password_hash"), rs.getBoolean("enabled"), nonLocked);
     }
 
     void recordFailedLogin(String username, int maxFailures, int lockoutMinutes) {
