@@ -70,9 +70,4 @@ public final class VersionedCache<K> {
             throw new IllegalStateException("Interrupted while waiting for a result being computed", e);
         }
     }
-
-    /** Results kept now (for tests and metrics). */
-    public int size() {
-        return entries.size();
-    }
 }

@@ -14,9 +14,10 @@ import java.util.function.Supplier;
  * Customer list pages and counts kept with the customers' change counter (migration V9_11) they were read at, per
  * filter, sort, page and what the viewer may see. A list read again before any customer changed is served from memory:
  * no estimate, no page query, no count, no look-up of the owners' and teams' names. The rows are kept as read, with
- * those names (V9_12 counts a renamed user or team as a change); masking and permissions are applied per request. Every read checks the counter in the database, so each instance serves nothing older
- * than what PostgreSQL shows it; any committed write to customers, on any instance, by any module or straight in SQL,
- * makes the next read query again.
+ * those names (V9_12 counts a renamed user or team as a change); masking and permissions are applied per request.
+ * Every read checks the counter in the database, so each instance serves nothing older than what PostgreSQL shows
+ * it; any committed write to customers, on any instance, by any module or straight in SQL, makes the next read query
+ * again.
  */
 @Component
 class CustomerListCache {

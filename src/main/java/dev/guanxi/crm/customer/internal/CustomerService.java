@@ -91,20 +91,25 @@ public class CustomerService {
                                             boolean countTotal, String after) {
         CurrentUser user = CurrentUser.get();
         PageResult.checkRequest(page, size);
-        CustomerCursor cursor = null;
+        CustomerCursor cursor = cursor(query, sort, page, size, after);
+        CustomerListCache.NamedPage named = lists.page(query, user, sort, page, size, countTotal, cursor,
+                () -> named(customers.search(query, user, sort, page, size, countTotal, cursor)));
+        return named.rows().map(r -> view(r, user, named.ownerNames().get(r.ownerId()),
+                r.teamId() == null ? null : named.teamNames().get(r.teamId())));
+    }
+
+    /** The decoded {@code after} cursor, or null for a page by number (which may not go past the counted matches). */
+    private static CustomerCursor cursor(CustomerQuery query, CustomerSort sort, int page, int size, String after) {
         if (after != null && !after.isBlank()) {
             if (page != 1) {
                 throw new InvalidInputException("after", "validation.cursor-with-page");
             }
-            cursor = CustomerCursor.decode(after, CustomerCursor.Order.of(sort, query.showDeleted()));
-        } else if (page > PageResult.COUNT_CAP / size + 1) {
+            return CustomerCursor.decode(after, CustomerCursor.Order.of(sort, query.showDeleted()));
+        }
+        if (page > PageResult.COUNT_CAP / size + 1) {
             throw new InvalidInputException("page", "validation.page-too-deep");
         }
-        CustomerCursor from = cursor;
-        CustomerListCache.NamedPage named = lists.page(query, user, sort, page, size, countTotal, cursor,
-                () -> named(customers.search(query, user, sort, page, size, countTotal, from)));
-        return named.rows().map(r -> view(r, user, named.ownerNames().get(r.ownerId()),
-                r.teamId() == null ? null : named.teamNames().get(r.teamId())));
+        return null;
     }
 
     /** A page of customers with the names of their owners and teams. */

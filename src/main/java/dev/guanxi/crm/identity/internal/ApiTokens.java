@@ -67,7 +67,7 @@ class ApiTokens {
             return Optional.empty();
         }
         // one statement for the token and its user's account; the last use is written at most once a minute
-        Optional<Object[]> row = jdbc.sql("""
+        Optional<PresentedToken> token = jdbc.sql("""
                         SELECT t.id AS token_id,
                                (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale, """
                         + JdbcUsers.ACCOUNT_COLUMNS + """
@@ -75,18 +75,18 @@ class ApiTokens {
                         FROM api_tokens t JOIN users u ON u.id = t.user_id
                         WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.enabled""")
                 .param(hash(presented))
-                .query((rs, n) -> new Object[] {rs.getLong("token_id"), rs.getBoolean("stale"), JdbcUsers.account(rs)})
+                .query((rs, n) -> new PresentedToken(rs.getLong("token_id"), rs.getBoolean("stale"),
+                        JdbcUsers.account(rs)))
                 .optional();
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        if ((Boolean) row.get()[1]) {
-            jdbc.sql("""
-                            UPDATE api_tokens SET last_used_at = now()
-                            WHERE id = ? AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')""")
-                    .param(row.get()[0]).update();
-        }
-        return Optional.of((UserAccount) row.get()[2]);
+        token.filter(PresentedToken::lastUseStale).ifPresent(t -> jdbc.sql("""
+                        UPDATE api_tokens SET last_used_at = now()
+                        WHERE id = ? AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')""")
+                .param(t.id()).update());
+        return token.map(PresentedToken::account);
+    }
+
+    /** A known, unrevoked token of an enabled user, and whether its last use is a minute old or was never recorded. */
+    private record PresentedToken(long id, boolean lastUseStale, UserAccount account) {
     }
 
     static String hash(String token) {

@@ -24,8 +24,9 @@ import java.io.IOException;
 class SessionStoreConfiguration {
 
     /**
-     * A session's last access time is written at most once a minute: Spring Session updates the session row on
-     * every request (a committed, flushed write per page view), although the time only matters for the expiry after
+     * A session's last access time is written at most once a minute (the interval of {@link ThriftySessionRepository},
+     * which spares the statement itself where it can): Spring Session updates the session row on every request (a
+     * committed, flushed write per page view), although the time only matters for the expiry after
      * {@code server.servlet.session.timeout} (hours). Changes of the id, the principal or the timeout are written at
      * once. The same six parameters in the same order as the stock statement; a skipped update changes no row.
      */
@@ -40,8 +41,8 @@ class SessionStoreConfiguration {
             WHERE s.PRIMARY_ID = v.primary_id
               AND (s.SESSION_ID <> v.session_id OR s.MAX_INACTIVE_INTERVAL <> v.max_inactive_interval
                    OR s.PRINCIPAL_NAME IS DISTINCT FROM v.principal_name
-                   OR v.last_access_time - s.LAST_ACCESS_TIME >= 60000)
-            """;
+                   OR v.last_access_time - s.LAST_ACCESS_TIME >= """
+            + ThriftySessionRepository.ACCESS_WRITE_INTERVAL.toMillis() + ")\n";
 
     /** The JDBC repository as Spring Boot configures it, wrapped in {@link ThriftySessionRepository}. */
     @Bean
