@@ -39,6 +39,11 @@ public final class Api {
         return send(request(path).GET());
     }
 
+    /** A GET with extra headers, given as name, value, name, value... */
+    public Response get(String path, String... headers) {
+        return send(request(path).headers(headers).GET());
+    }
+
     public Response post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));

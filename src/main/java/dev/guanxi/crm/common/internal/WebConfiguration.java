@@ -3,13 +3,16 @@ package dev.guanxi.crm.common.internal;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
@@ -34,13 +37,33 @@ class WebConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
-    /** The handler lookup that tests a mapping's path first ({@link PathFirstHandlerMapping}). */
+    /**
+     * The handler lookup that tests a mapping's path first ({@link PathFirstHandlerMapping}), and binding that reads
+     * the request parameters once ({@link ParameterMapDataBinding}).
+     */
     @Bean
-    WebMvcRegistrations pathFirstHandlerMapping() {
+    WebMvcRegistrations guanxiWebMvcRegistrations() {
         return new WebMvcRegistrations() {
             @Override
             public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
                 return new PathFirstHandlerMapping();
+            }
+
+            @Override
+            public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
+                return ParameterMapDataBinding.handlerAdapter();
+            }
+        };
+    }
+
+    /** Flash attributes only for pages, not for API requests ({@link ApiSkipsFlashMaps}). */
+    @Bean
+    static BeanPostProcessor apiSkipsFlashMaps() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof FlashMapManager manager && !(bean instanceof ApiSkipsFlashMaps)
+                        ? new ApiSkipsFlashMaps(manager) : bean;
             }
         };
     }
