@@ -1,16 +1,20 @@
 package dev.guanxi.crm.common.internal;
 
 import jakarta.servlet.ServletRequest;
+import org.springframework.beans.MutablePropertyValues;
 import org.springframework.web.bind.ServletRequestDataBinder;
+import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.bind.support.WebBindingInitializer;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.annotation.InitBinderDataBinderFactory;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.InvocableHandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.ServletRequestDataBinderFactory;
 import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +41,29 @@ final class ParameterMapDataBinding {
     private ParameterMapDataBinding() {
     }
 
-    /** The handler adapter whose binders are {@link Binder}s. */
+    /**
+     * The handler adapter whose binders are {@link Binder}s, and which binds {@code @ParameterObject} records with
+     * {@link ParameterObjectResolver} (the same conversion service as the binders).
+     */
     static RequestMappingHandlerAdapter handlerAdapter() {
         return new RequestMappingHandlerAdapter() {
             @Override
             protected InitBinderDataBinderFactory createDataBinderFactory(List<InvocableHandlerMethod> binderMethods) {
                 return new Factory(binderMethods, getWebBindingInitializer());
+            }
+
+            @Override
+            public void afterPropertiesSet() {
+                List<HandlerMethodArgumentResolver> custom = new ArrayList<>();
+                if (getWebBindingInitializer() instanceof ConfigurableWebBindingInitializer initializer
+                        && initializer.getConversionService() != null) {
+                    custom.add(new ParameterObjectResolver(initializer.getConversionService()));
+                }
+                if (getCustomArgumentResolvers() != null) {
+                    custom.addAll(getCustomArgumentResolvers());
+                }
+                setCustomArgumentResolvers(custom);
+                super.afterPropertiesSet();
             }
         };
     }
@@ -71,6 +92,29 @@ final class ParameterMapDataBinding {
         @Override
         protected ServletRequestValueResolver createValueResolver(ServletRequest request) {
             return new ParameterMapResolver(request, this);
+        }
+
+        /** A record has every value from its constructor ({@code construct}); there is nothing left to set. */
+        @Override
+        public void bind(ServletRequest request) {
+            if (!(getTarget() instanceof Record)) {
+                super.bind(request);
+            }
+        }
+
+        /** URI variables, not headers (Spring's would go through every header of the request to find none). */
+        @Override
+        @SuppressWarnings("unchecked")
+        protected void addBindValues(MutablePropertyValues values, ServletRequest request) {
+            Map<String, String> uriVariables = (Map<String, String>) request.getAttribute(
+                    HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+            if (uriVariables != null) {
+                uriVariables.forEach((name, value) -> {
+                    if (!values.contains(name)) {
+                        values.addPropertyValue(name, value);
+                    }
+                });
+            }
         }
 
         private static final class ParameterMapResolver extends ServletRequestValueResolver {

@@ -3,9 +3,11 @@ package dev.guanxi.crm.common.internal;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -15,6 +17,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +28,12 @@ import java.util.Locale;
 class WebConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
+
+    private final ObjectProvider<JsonMapper> jsonMapper;
+
+    WebConfiguration(ObjectProvider<JsonMapper> jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -78,6 +87,12 @@ class WebConfiguration implements WebMvcConfigurer {
                 new FilterRegistrationBean<>(new AssetLinkEncodingFilter());
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
+    }
+
+    /** Kept response bodies written as the bytes they were serialized to once ({@link KeptJsonConverter}). */
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+        builder.addCustomConverter(new KeptJsonConverter(jsonMapper.getObject()));
     }
 
     @Override

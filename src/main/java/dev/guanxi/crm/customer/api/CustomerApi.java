@@ -1,6 +1,7 @@
 package dev.guanxi.crm.customer.api;
 
 import dev.guanxi.crm.common.InvalidInputException;
+import dev.guanxi.crm.common.KeptJson;
 import dev.guanxi.crm.common.PageResult;
 import dev.guanxi.crm.common.Versions;
 import dev.guanxi.crm.customer.TimelineEntry;
@@ -14,11 +15,11 @@ import dev.guanxi.crm.customer.internal.CustomerView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -48,11 +49,12 @@ class CustomerApi {
             description = "Page by number (page, up to the first 10,000 matches; counted) or by key: pass a page's "
                     + "`next` as `after` for the page after it, at any depth and as fast as the first (not counted; "
                     + "use the same filters and sort).")
-    PageResult<CustomerView> list(@ModelAttribute CustomerQuery query, @RequestParam(required = false) String sort,
-                                  @RequestParam(defaultValue = "1") int page,
-                                  @RequestParam(defaultValue = "50") int size,
-                                  @RequestParam(required = false) String after) {
-        return service.search(query, CustomerSort.parse(sort), page, size, after);
+    KeptJson<PageResult<CustomerView>> list(@ParameterObject CustomerQuery query,
+                                            @RequestParam(required = false) String sort,
+                                            @RequestParam(defaultValue = "1") int page,
+                                            @RequestParam(defaultValue = "50") int size,
+                                            @RequestParam(required = false) String after) {
+        return service.searchJson(query, CustomerSort.parse(sort), page, size, after);
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,6 @@
 package dev.guanxi.crm.customer.internal;
 
+import dev.guanxi.crm.common.KeptJson;
 import dev.guanxi.crm.common.PageResult;
 import dev.guanxi.crm.common.VersionedCache;
 import dev.guanxi.crm.customer.CustomerQuery;
@@ -8,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -48,8 +50,16 @@ class CustomerListCache {
 
     static final long OWN_CHANGES = -1;
 
-    /** A page of customers as read, with the display names of their owners and teams by id. */
-    record NamedPage(PageResult<CustomerRecord> rows, Map<Long, String> ownerNames, Map<Long, String> teamNames) {
+    /**
+     * A page of customers as read, with the display names of their owners and teams by id, and its JSON bodies as
+     * served (one with personal data masked, one without), serialized once while the page is kept.
+     */
+    record NamedPage(PageResult<CustomerRecord> rows, Map<Long, String> ownerNames, Map<Long, String> teamNames,
+                     Map<Boolean, KeptJson<PageResult<CustomerView>>> json) {
+
+        NamedPage(PageResult<CustomerRecord> rows, Map<Long, String> ownerNames, Map<Long, String> teamNames) {
+            this(rows, ownerNames, teamNames, new ConcurrentHashMap<>(2));
+        }
     }
 
     /** The page for this filter and viewer, read by {@code read} (in the caller's transaction) when not kept. */

@@ -10,6 +10,7 @@ import dev.guanxi.crm.common.FieldProblem;
 import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.common.Masking;
 import dev.guanxi.crm.common.NotFoundException;
+import dev.guanxi.crm.common.KeptJson;
 import dev.guanxi.crm.common.PageResult;
 import dev.guanxi.crm.customer.Settlement;
 import dev.guanxi.crm.customer.TimelineEntry;
@@ -87,13 +88,33 @@ public class CustomerService {
         return search(query, sort, page, size, countTotal, null);
     }
 
+    /**
+     * {@link #search(CustomerQuery, CustomerSort, int, int, String)} as the API's JSON body: a kept page (and its
+     * masking) is serialized once, not on every request that shows it.
+     */
+    @Transactional(readOnly = true)
+    public KeptJson<PageResult<CustomerView>> searchJson(CustomerQuery query, CustomerSort sort, int page, int size,
+                                                         String after) {
+        CurrentUser user = CurrentUser.get();
+        CustomerListCache.NamedPage named = named(query, sort, page, size, true, after, user);
+        return named.json().computeIfAbsent(masks(user), mask -> new KeptJson<>(views(named, user)));
+    }
+
     private PageResult<CustomerView> search(CustomerQuery query, CustomerSort sort, int page, int size,
                                             boolean countTotal, String after) {
         CurrentUser user = CurrentUser.get();
+        return views(named(query, sort, page, size, countTotal, after, user), user);
+    }
+
+    private CustomerListCache.NamedPage named(CustomerQuery query, CustomerSort sort, int page, int size,
+                                              boolean countTotal, String after, CurrentUser user) {
         PageResult.checkRequest(page, size);
         CustomerCursor cursor = cursor(query, sort, page, size, after);
-        CustomerListCache.NamedPage named = lists.page(query, user, sort, page, size, countTotal, cursor,
+        return lists.page(query, user, sort, page, size, countTotal, cursor,
                 () -> named(customers.search(query, user, sort, page, size, countTotal, cursor)));
+    }
+
+    private static PageResult<CustomerView> views(CustomerListCache.NamedPage named, CurrentUser user) {
         return named.rows().map(r -> view(r, user, named.ownerNames().get(r.ownerId()),
                 r.teamId() == null ? null : named.teamNames().get(r.teamId())));
     }
@@ -350,8 +371,13 @@ public class CustomerService {
                 + "(version mismatch). Reload it and apply your change again.");
     }
 
+    /** Whether this viewer sees personal data masked (DOMAIN §7). */
+    private static boolean masks(CurrentUser user) {
+        return !user.can(Permission.VIEW_PERSONAL_DATA);
+    }
+
     private static CustomerView view(CustomerRecord r, CurrentUser user, String ownerName, String teamName) {
-        boolean mask = !user.can(Permission.VIEW_PERSONAL_DATA);
+        boolean mask = masks(user);
         CustomerData d = mask ? masked(r.data()) : r.data();
         return new CustomerView(r.id(), d, r.ownerId(), ownerName, r.teamId(), teamName, r.version(), r.createdAt(),
                 r.updatedAt(), r.deletedAt(), mask);

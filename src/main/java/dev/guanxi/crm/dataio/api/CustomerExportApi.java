@@ -8,9 +8,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,7 +31,7 @@ class CustomerExportApi {
     @Operation(summary = "Export the customers matching the list filters as CSV (UTF-8 with BOM) or Excel (.xlsx)",
             description = "Takes the same filters and sort as GET /api/v1/customers; streamed, every row the caller "
                     + "may see, personal data masked for roles without access to it. Every export is audited.")
-    void export(@ModelAttribute CustomerQuery query,
+    void export(@ParameterObject CustomerQuery query,
                 @Parameter(description = "csv (default) or xlsx") @RequestParam(required = false) String format,
                 @RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
         ExportFormat f = ExportFormat.parse(format);

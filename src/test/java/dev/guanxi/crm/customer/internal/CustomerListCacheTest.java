@@ -1,5 +1,6 @@
 package dev.guanxi.crm.customer.internal;
 
+import dev.guanxi.crm.common.KeptJson;
 import dev.guanxi.crm.common.PageResult;
 import dev.guanxi.crm.customer.CustomerQuery;
 import dev.guanxi.crm.identity.CurrentUser;
@@ -186,5 +187,30 @@ class CustomerListCacheTest {
                 Set.of(987_002L));
         SignedIn.as(stranger);
         assertThat(names(list())).as("a rep sees only customers of their own or their team").isEmpty();
+    }
+
+    @Test
+    void aKeptPageIsSerializedOncePerMasking() {
+        jdbc.sql("INSERT INTO customers (kind, name, customer_type, owner_id, source, phone) "
+                + "VALUES ('PERSON', '号码客户', 'CONSUMER', 1, ?, '13812345678')").param(SOURCE).update();
+        KeptJson<PageResult<CustomerView>> admin = service.searchJson(bySource(), CustomerSort.NAME, 1, 20, null);
+        assertThat(service.searchJson(bySource(), CustomerSort.NAME, 1, 20, null)).as("the same kept body")
+                .isSameAs(admin);
+        assertThat(admin.value().items()).singleElement()
+                .satisfies(v -> assertThat(v.data().phone()).isEqualTo("13812345678"));
+        // an analyst sees every customer, as the administrator does, but with personal data masked: the same kept
+        // page, another body
+        SignedIn.as(new CurrentUser(987_003, "cache-analyst", "Analyst", Role.ANALYST, null, Set.of()));
+        KeptJson<PageResult<CustomerView>> analyst = service.searchJson(bySource(), CustomerSort.NAME, 1, 20, null);
+        assertThat(analyst).isNotSameAs(admin);
+        assertThat(analyst.value().items()).singleElement()
+                .satisfies(v -> assertThat(v.data().phone()).isNotEqualTo("13812345678").contains("*"));
+        assertThat(service.searchJson(bySource(), CustomerSort.NAME, 1, 20, null)).isSameAs(analyst);
+        // a change to any customer: a body of the page as it is now
+        insert("新客户");
+        SignedIn.asAdmin();
+        KeptJson<PageResult<CustomerView>> after = service.searchJson(bySource(), CustomerSort.NAME, 1, 20, null);
+        assertThat(after).isNotSameAs(admin);
+        assertThat(names(after.value())).containsExactlyInAnyOrder("号码客户", "新客户");
     }
 }
