@@ -163,9 +163,15 @@ class CustomerPagesTest {
     @Test
     void contactsAreAddedOnThe360Page() throws Exception {
         long id = createThroughForm("Org " + System.nanoTime());
+        mvc.perform(get("/customers/" + id).session(session)).andExpect(content().string(allOf(
+                containsString("id=\"contact-form\""), containsString("name=\"email\""))));
+        // a rejected contact is shown again, as entered and with the reasons, on the contact form page, which sends
+        // it to the same address as the 360 page's short form
         mvc.perform(post("/customers/" + id + "/contacts").session(session).with(csrf()).locale(Locale.ENGLISH)
-                        .param("name", "").param("email", "bad"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("must not be empty")));
+                        .param("name", "").param("email", "bad").param("title", "出纳"))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("must not be empty"),
+                        containsString("value=\"出纳\""), containsString("action=\"/customers/" + id + "/contacts\""),
+                        containsString("<title>Add contact</title>"), not(containsString("name=\"version\""))))); 
         mvc.perform(post("/customers/" + id + "/contacts").session(session).with(csrf()).param("name", "赵敏")
                         .param("title", "财务总监").param("primary", "true").param("phone", "").param("email", ""))
                 .andExpect(status().is3xxRedirection());
