@@ -173,6 +173,33 @@ class BrowserJourneyTest {
         assertThat(browser.screenshot(SCREENSHOT)).isNotEmptyFile();
     }
 
+    @Test
+    void repAddsAContactOnThe360Page() {
+        TestAccounts accounts = new TestAccounts(context);
+        Account rep = accounts.user(Role.SALES_REP, accounts.team("contacts"));
+        long suffix = System.nanoTime() % 1_000_000;
+        Api.Response created = new Api(port, rep.token()).post("/api/v1/customers",
+                Api.json(person("陈静" + suffix, "13900002222", "浙江省", "杭州市")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+
+        browser.logIn(rep);
+        browser.open("/customers/" + id);
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contact-form")));
+        form.findElement(By.name("name")).sendKeys("周采购");
+        form.findElement(By.name("title")).sendKeys("采购经理");
+        form.findElement(By.name("email")).sendKeys("zhou@example.com");
+        form.findElement(By.id("contact-primary")).click();
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contacts"), "周采购"));
+        String contacts = driver.findElement(By.id("contacts")).getText();
+        assertThat(contacts).contains("采购经理", "zhou@example.com");
+        assertThat(driver.findElement(By.id("contact-form")).findElement(By.name("name")).getAttribute("value"))
+                .as("the short form is empty again").isEmpty();
+        assertThat(browser.screenshot(Path.of("target/screenshots/customer-360.png"))).isNotEmptyFile();
+    }
+
     private static List<String> linkTexts(WebDriver driver) {
         return driver.findElements(By.cssSelector("#results a.customer-link")).stream().map(WebElement::getText).toList();
     }
