@@ -41,6 +41,11 @@ final class ParameterMapDataBinding {
     private ParameterMapDataBinding() {
     }
 
+    /** A parameter's value as binders take it: its only value, all of them, or null when it was not sent. */
+    static Object value(String[] values) {
+        return values == null ? null : values.length == 1 ? values[0] : values;
+    }
+
     /**
      * The handler adapter whose binders are {@link Binder}s, and which binds {@code @ParameterObject} records with
      * {@link ParameterObjectResolver} (the same conversion service as the binders).
@@ -86,7 +91,6 @@ final class ParameterMapDataBinding {
 
         Binder(Object target, String objectName) {
             super(target, objectName);
-            setHeaderPredicate(name -> false);
         }
 
         @Override
@@ -132,11 +136,8 @@ final class ParameterMapDataBinding {
 
             @Override
             protected Object getRequestParameter(String name, Class<?> type) {
-                String[] values = parameters.get(name);
-                if (values != null) {
-                    return values.length == 1 ? values[0] : values;
-                }
-                return uriVariables == null ? null : uriVariables.get(name);
+                Object value = value(parameters.get(name));
+                return value != null || uriVariables == null ? value : uriVariables.get(name);
             }
 
             @Override

@@ -56,9 +56,6 @@ final class ParameterObjectResolver implements HandlerMethodArgumentResolver {
         }
     }
 
-    private static final TypeDescriptor STRING = TypeDescriptor.valueOf(String.class);
-    private static final TypeDescriptor STRINGS = TypeDescriptor.valueOf(String[].class);
-
     private final ConversionService conversion;
     private final ServletModelAttributeMethodProcessor spring = new ServletModelAttributeMethodProcessor(true);
     private final Map<Class<?>, Shape> shapes = new ConcurrentHashMap<>();
@@ -91,17 +88,10 @@ final class ParameterObjectResolver implements HandlerMethodArgumentResolver {
         Map<String, String[]> parameters = request.getParameterMap();
         Object[] args = new Object[shape.names().length];
         for (int i = 0; i < args.length; i++) {
-            String[] values = parameters.get(shape.names()[i]);
+            Object value = ParameterMapDataBinding.value(parameters.get(shape.names()[i]));
             TypeDescriptor target = shape.types()[i];
-            if (values == null) {
-                if (target.getType().isPrimitive()) {
-                    return null;
-                }
-                continue;
-            }
             try {
-                args[i] = values.length == 1 ? conversion.convert(values[0], STRING, target)
-                        : conversion.convert(values, STRINGS, target);
+                args[i] = value == null ? null : conversion.convert(value, TypeDescriptor.forObject(value), target);
             } catch (ConversionException e) {
                 return null;
             }
