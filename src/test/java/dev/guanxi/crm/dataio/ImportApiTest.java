@@ -81,6 +81,35 @@ class ImportApiTest {
     }
 
     @Test
+    void aLineThatCannotBeReadIsReportedAndTheRowsBeforeItAreImported() throws Exception {
+        // line 3 opens a quote it never closes: the CSV parser reads to the end of the file and cannot go on
+        String csv = "name,phone,tags\n王明,13812345601," + tag + "\n\"李华,13812345602," + tag + "\n张三,13812345603," + tag
+                + "\n";
+        Api.Response uploaded = upload(rep, "quotes.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        JsonNode preview = uploaded.json().get("preview");
+        assertThat(preview.get("rows").size()).isEqualTo(1);
+        assertThat(preview.get("rows").get(0).get(0).asString()).isEqualTo("王明");
+        long id = uploaded.json().get("job").get("id").asLong();
+
+        Api api = new Api(port, rep.token());
+        Api.Response started = api.post("/api/v1/imports/" + id + "/start", Api.json(Map.of(
+                "columns", Arrays.asList("name", "phone", "tags"), "mode", "CREATE_ONLY")));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode job = api.get("/api/v1/imports/" + id).json();
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.get("created").asLong()).isEqualTo(1);
+        assertThat(job.get("rejected").asLong()).isEqualTo(1);
+        assertThat(job.get("percent").asInt()).isEqualTo(100);
+        assertThat(jdbc.sql("SELECT name FROM customers WHERE ? = ANY(tags)").param(tag).query(String.class).list())
+                .containsExactly("王明");
+        assertThat(jdbc.sql("SELECT line || ' ' || coalesce(field, '-') || ' ' || reason FROM import_errors WHERE import_id = ?")
+                .param(id).query(String.class).list())
+                .singleElement().asString().startsWith("3 - ").contains("CSV").doesNotContain("validation.");
+        assertThat(api.get("/api/v1/imports/" + id + "/errors").body()).contains("\n3,,");
+    }
+
+    @Test
     void answersBadRequestsWithProblemDetails() throws Exception {
         Api.Response pdf = upload(rep, "report.pdf", "%PDF-1.4".getBytes());
         assertThat(pdf.status()).isEqualTo(400);

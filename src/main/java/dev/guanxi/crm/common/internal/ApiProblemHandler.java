@@ -6,6 +6,8 @@ import dev.guanxi.crm.common.InvalidInputException;
 import dev.guanxi.crm.common.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,8 +30,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** RFC 9457 problem details for every error of a REST controller; a client's mistake is never a 500. */
+/**
+ * RFC 9457 problem details for every error of a REST controller; a client's mistake is never a 500. Before
+ * {@link ApiUnmatchedRequestProblems}, which serves the API requests no controller takes.
+ */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;

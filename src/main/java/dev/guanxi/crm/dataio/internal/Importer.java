@@ -194,7 +194,11 @@ public class Importer {
         try (TableReader reader = open(job)) {
             List<List<String>> rows = new ArrayList<>();
             while (rows.size() < PREVIEW_ROWS && reader.hasNext()) {
-                rows.add(reader.next().cells());
+                TableReader.Line line = reader.next();
+                if (line.unreadable()) {
+                    break; // the import reports it as the error of its line
+                }
+                rows.add(line.cells());
             }
             List<String> header = reader.header();
             Optional<MappingTemplate> applied = chosen.isPresent() ? chosen : templates.matching(job.entity(), header);
@@ -397,14 +401,21 @@ public class Importer {
             List<Row> rows = new ArrayList<>(BATCH);
             Map<Long, List<String>> cells = new LinkedHashMap<>();
             long last = job.lastLine();
+            TableReader.Line unreadable = null;
             while (reader.hasNext()) {
                 TableReader.Line line = reader.next();
                 if (line.number() <= job.lastLine() || line.blank()) {
                     continue;
                 }
+                if (line.unreadable()) {
+                    // the last line the reader gives: rejected with the rows before it, in their transaction
+                    unreadable = line;
+                    last = line.number();
+                    break;
+                }
                 Row row = new Row(line.number(), values(job.mapping(), line.cells()));
                 if (rows.size() >= BATCH && !sameGroup(target.groupField(), rows.get(rows.size() - 1), row)) {
-                    commit(job.id(), target, rows, cells, header, mode, key, locale, last);
+                    commit(job.id(), target, rows, cells, header, mode, key, locale, last, null);
                     rows.clear();
                     cells.clear();
                 }
@@ -412,8 +423,8 @@ public class Importer {
                 cells.put(line.number(), line.cells());
                 last = line.number();
             }
-            if (!rows.isEmpty()) {
-                commit(job.id(), target, rows, cells, header, mode, key, locale, last);
+            if (!rows.isEmpty() || unreadable != null) {
+                commit(job.id(), target, rows, cells, header, mode, key, locale, last, unreadable);
             }
         }
         jobs.status(job.id(), ImportJob.Status.DONE, null);
@@ -429,11 +440,18 @@ public class Importer {
                 && value.strip().equalsIgnoreCase(String.valueOf(previous.values().get(groupField)).strip());
     }
 
+    /** Writes a batch of rows, and rejects the file's unreadable last line (null: none) with them. */
     private void commit(long id, ImportTarget target, List<Row> rows, Map<Long, List<String>> cells,
-                        List<String> header, Mode mode, String key, Locale locale, long lastLine) {
+                        List<String> header, Mode mode, String key, Locale locale, long lastLine,
+                        TableReader.Line unreadable) {
         long begin = System.nanoTime();
         tx.executeWithoutResult(status -> {
-            List<Outcome> outcomes = target.write(rows, mode, key, "import:" + id);
+            List<Outcome> outcomes = new ArrayList<>(rows.isEmpty() ? List.of()
+                    : target.write(rows, mode, key, "import:" + id));
+            if (unreadable != null) {
+                outcomes.add(Outcome.rejected(unreadable.number(), null, "validation.import-row-unreadable"));
+                cells.put(unreadable.number(), unreadable.cells());
+            }
             List<ImportJobs.Rejected> rejected = new ArrayList<>();
             for (Outcome o : outcomes) {
                 if (o.result() == Result.REJECTED) {
@@ -445,7 +463,7 @@ public class Importer {
                 }
             }
             long start = System.nanoTime();
-            jobs.progress(id, lastLine, rows.size(), outcomes, rejected);
+            jobs.progress(id, lastLine, rows.size() + (unreadable == null ? 0 : 1), outcomes, rejected);
             log.debug("Import {} up to line {}: progress and undo records {} ms", id, lastLine,
                     (System.nanoTime() - start) / 1_000_000);
         });

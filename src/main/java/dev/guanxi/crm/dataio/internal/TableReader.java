@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -39,9 +40,18 @@ abstract class TableReader implements Closeable, Iterator<TableReader.Line> {
     static final Charset GB18030 = Charset.forName("GB18030");
     private static final int SNIFF_BYTES = 64 * 1024;
 
-    record Line(long number, List<String> cells) {
+    /**
+     * A row of the file; {@code unreadable} when the file cannot be read from this row on (a CSV quote that is not
+     * closed, text after a closing quote): the reader ends with it, and its cells are empty.
+     */
+    record Line(long number, List<String> cells, boolean unreadable) {
+
+        Line(long number, List<String> cells) {
+            this(number, cells, false);
+        }
+
         boolean blank() {
-            return cells.stream().allMatch(c -> c == null || c.isBlank());
+            return !unreadable && cells.stream().allMatch(c -> c == null || c.isBlank());
         }
     }
 
@@ -109,6 +119,7 @@ abstract class TableReader implements Closeable, Iterator<TableReader.Line> {
         private final Iterator<CSVRecord> records;
         private final List<String> header;
         private long number = 1;
+        private boolean ended;
 
         Csv(Path file, Charset charset) throws IOException {
             Reader reader = new InputStreamReader(Files.newInputStream(file), charset);
@@ -144,7 +155,16 @@ abstract class TableReader implements Closeable, Iterator<TableReader.Line> {
 
         @Override
         Line read() {
-            return records.hasNext() ? new Line(++number, records.next().toList()) : null;
+            if (ended) {
+                return null;
+            }
+            try {
+                return records.hasNext() ? new Line(++number, records.next().toList()) : null;
+            } catch (UncheckedIOException e) {
+                // commons-csv cannot go on after a malformed record (a quote not closed reads to the end of the file)
+                ended = true;
+                return new Line(++number, List.of(), true);
+            }
         }
 
         @Override
