@@ -23,13 +23,22 @@ public record FieldProblem(String field, String messageKey, List<Object> args) {
         this(field, messageKey, List.of());
     }
 
-    /** The bean-validation violations of a record as problems on its top-level fields (as a form reports them). */
+    /**
+     * The bean-validation violations of a record as problems on its top-level fields (as a form reports them). The
+     * text of {@code validation.size.max} names the constraint's {@code {max}} for bean validation; a problem is
+     * resolved later, in the reader's language, with numbered arguments, so it takes {@code validation.too-long} with
+     * the limit instead.
+     */
     public static List<FieldProblem> violations(Validator validator, Object bean) {
         List<FieldProblem> problems = new ArrayList<>();
         for (ConstraintViolation<Object> v : validator.validate(bean)) {
             String template = v.getMessageTemplate();
             String key = template.startsWith("{") ? template.substring(1, template.length() - 1) : template;
-            problems.add(new FieldProblem(v.getPropertyPath().toString().replaceAll("[\\[.].*$", ""), key));
+            String field = v.getPropertyPath().toString().replaceAll("[\\[.].*$", "");
+            Object max = v.getConstraintDescriptor().getAttributes().get("max");
+            problems.add("validation.size.max".equals(key) && max != null
+                    ? new FieldProblem(field, "validation.too-long", List.of(max))
+                    : new FieldProblem(field, key));
         }
         return problems;
     }

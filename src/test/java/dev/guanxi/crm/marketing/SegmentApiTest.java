@@ -128,6 +128,19 @@ class SegmentApiTest {
                 Api.json(Map.of("rules", List.of(rule("province", "sounds_like", "x")))));
         assertThat(preview.status()).isEqualTo(400);
         assertThat(preview.body()).contains("rules[0].operator");
+
+        // a null sub-group is an empty one, not a 500
+        Api.Response nullGroup = f.as(f.marketer).post("/api/v1/segments/preview",
+                "{\"match\":\"ALL\",\"rules\":[],\"groups\":[null]}");
+        assertThat(nullGroup.status()).as(nullGroup.body()).isEqualTo(200);
+
+        // the limit is in the message (its text names the limit for bean validation, a problem numbers it)
+        long id = f.segment(f.marketer, f.rules(rule("province", "eq", "浙江")));
+        Api.Response longName = f.as(f.marketer).post("/api/v1/segments/" + id + "/snapshot",
+                Api.json(Map.of("name", "x".repeat(201))));
+        assertThat(longName.status()).as(longName.body()).isEqualTo(400);
+        assertThat(longName.header("Content-Type")).contains("application/problem+json");
+        assertThat(longName.json().get("errors").get(0).get("message").asText()).contains("200").doesNotContain("{");
     }
 
     @Test

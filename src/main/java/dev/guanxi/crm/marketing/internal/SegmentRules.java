@@ -23,6 +23,7 @@ public record SegmentRules(String match, List<Rule> rules, List<SegmentRules> gr
     }
 
     public int size() {
-        return rules.size() + groups.stream().mapToInt(SegmentRules::size).sum();
+        // a null sub-group (JSON "groups": [null]) is an empty one, as the compiler treats it
+        return rules.size() + groups.stream().filter(java.util.Objects::nonNull).mapToInt(SegmentRules::size).sum();
     }
 }

@@ -122,7 +122,7 @@ public class SegmentService implements Segments {
     public long saveStatic(String name, String description, java.util.Collection<Long> customerIds) {
         CurrentUser user = MarketingAccess.manager();
         if (name == null || name.isBlank() || name.strip().length() > 200) {
-            throw new dev.guanxi.crm.common.InvalidInputException("name", "validation.size.max", 200);
+            throw new dev.guanxi.crm.common.InvalidInputException("name", "validation.too-long", 200);
         }
         long id = jdbc.sql("""
                         INSERT INTO segments (name, description, kind, frozen_at, owner_id, member_count)
@@ -147,7 +147,7 @@ public class SegmentService implements Segments {
         String snapshotName = name == null || name.isBlank() ? source.name() + " @ " + java.time.LocalDate.now()
                 : name.strip();
         if (snapshotName.length() > 200) {
-            throw new dev.guanxi.crm.common.InvalidInputException("name", "validation.size.max", 200);
+            throw new dev.guanxi.crm.common.InvalidInputException("name", "validation.too-long", 200);
         }
         long snapshotId = jdbc.sql("""
                         INSERT INTO segments (name, description, kind, source_id, frozen_at, owner_id)

@@ -150,7 +150,7 @@ public class ReturnService {
             throw new InvalidInputException("reason", "return.validation.reject-reason");
         }
         if (reason.strip().length() > 500) {
-            throw new InvalidInputException("reason", "validation.size.max");
+            throw new InvalidInputException("reason", "validation.too-long", 500);
         }
         ReturnRequest r = load(id, version);
         move(r, ReturnStatus.REJECTED, Map.of("reject_reason", reason.strip(), "decided_at", now(),
@@ -169,7 +169,7 @@ public class ReturnService {
             throw new InvalidInputException("resellable", "validation.required");
         }
         if (note != null && note.strip().length() > 500) {
-            throw new InvalidInputException("note", "validation.size.max");
+            throw new InvalidInputException("note", "validation.too-long", 500);
         }
         ReturnRequest r = load(id, version);
         Map<String, Object> columns = new LinkedHashMap<>();
