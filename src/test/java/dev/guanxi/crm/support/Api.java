@@ -78,6 +78,16 @@ public final class Api {
         return send(b);
     }
 
+    /** Any method, with a JSON body (null: none). */
+    public Response send(String method, String path, String json) {
+        HttpRequest.Builder b = request(path);
+        if (json == null) {
+            return send(b.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(b.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     public static String json(Object value) {
         return JSON.writeValueAsString(value);
     }
