@@ -1,5 +1,6 @@
 package dev.guanxi.crm.dataio.internal;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -161,6 +162,9 @@ abstract class TableReader implements Closeable, Iterator<TableReader.Line> {
             try {
                 return records.hasNext() ? new Line(++number, records.next().toList()) : null;
             } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof CSVException)) {
+                    throw e; // the disk, not the file's content: the job fails and can be resumed
+                }
                 // commons-csv cannot go on after a malformed record (a quote not closed reads to the end of the file)
                 ended = true;
                 return new Line(++number, List.of(), true);
