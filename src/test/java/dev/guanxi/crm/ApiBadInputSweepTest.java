@@ -3,6 +3,7 @@ package dev.guanxi.crm;
 import dev.guanxi.crm.identity.Role;
 import dev.guanxi.crm.identity.internal.TestAccounts;
 import dev.guanxi.crm.support.Api;
+import dev.guanxi.crm.support.BadInput;
 import dev.guanxi.crm.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +33,8 @@ class ApiBadInputSweepTest {
 
     private static final Pattern ACTS = Pattern.compile(
             "export|/undo|/run|/send|/delete|/merge|/start|/bulk|/activate|/launch|/rebuild|/scan");
-    private static final List<String> IDS = List.of("abc", "99999999", "-1", "99999999999999999999");
-    private static final List<String> QUERY_VALUES = List.of("abc", "-5", "99999999999999999999", "%00", "2026-13-45");
+    private static final List<String> QUERY_VALUES = java.util.stream.Stream.concat(BadInput.VALUES.stream(),
+            java.util.stream.Stream.of("%00")).toList();
 
     @LocalServerPort
     int port;
@@ -75,9 +77,9 @@ class ApiBadInputSweepTest {
         boolean acts = method.equals("DELETE") || (method.equals("POST") && ACTS.matcher(path).find());
         if (acts) {
             if (path.contains("{")) {
-                for (String id : List.of("abc", "99999999", "-1")) {
-                    requests.add(new String[] {withIds(path, id), method.equals("DELETE") ? null : "{"});
-                    requests.add(new String[] {withIds(path, id), method.equals("DELETE") ? null : "{}"});
+                for (String id : BadInput.IDS) {
+                    requests.add(new String[] {BadInput.withIds(path, id), method.equals("DELETE") ? null : "{"});
+                    requests.add(new String[] {BadInput.withIds(path, id), method.equals("DELETE") ? null : "{}"});
                 }
             }
             return requests;
@@ -87,15 +89,13 @@ class ApiBadInputSweepTest {
         if (!takesBody && !method.equals("GET")) {
             // a POST without a JSON body (e.g. a multipart upload): ids only
             if (path.contains("{")) {
-                IDS.forEach(id -> requests.add(new String[] {withIds(path, id), null}));
+                BadInput.IDS.forEach(id -> requests.add(new String[] {BadInput.withIds(path, id), null}));
             }
             return requests;
         }
-        String valid = withIds(path, "1");
-        for (String id : IDS) {
-            if (path.contains("{")) {
-                requests.add(new String[] {withIds(path, id), takesBody ? "{}" : null});
-            }
+        String valid = BadInput.withIds(path, "1");
+        if (path.contains("{")) {
+            BadInput.IDS.forEach(id -> requests.add(new String[] {BadInput.withIds(path, id), takesBody ? "{}" : null}));
         }
         List<String> query = new ArrayList<>();
         for (JsonNode p : op.path("parameters")) {
@@ -115,10 +115,6 @@ class ApiBadInputSweepTest {
             }
         }
         return requests;
-    }
-
-    private static String withIds(String path, String id) {
-        return path.replaceAll("\\{[^}]+}", id);
     }
 
     private JsonNode resolve(JsonNode schema) {
@@ -153,14 +149,10 @@ class ApiBadInputSweepTest {
         };
     }
 
-    private interface Value {
-        Object of(JsonNode schema, int depth);
-    }
-
-    private Map<String, Object> properties(JsonNode schema, int depth, Value value) {
+    private Map<String, Object> properties(JsonNode schema, int depth, BiFunction<JsonNode, Integer, Object> value) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> p : schema.get("properties").properties()) {
-            map.put(p.getKey(), value.of(p.getValue(), depth + 1));
+            map.put(p.getKey(), value.apply(p.getValue(), depth + 1));
         }
         return map;
     }

@@ -3,6 +3,7 @@ package dev.guanxi.crm;
 import dev.guanxi.crm.identity.Role;
 import dev.guanxi.crm.identity.internal.TestAccounts;
 import dev.guanxi.crm.identity.internal.TestAccounts.Account;
+import dev.guanxi.crm.support.BadInput;
 import dev.guanxi.crm.support.IntegrationTest;
 import dev.guanxi.crm.support.Sessions;
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class PageBadInputSweepTest {
 
     private static final Pattern SKIPPED = Pattern.compile("^/(api|actuator|v3|swagger-ui|error|logout|login)\\b.*");
-    private static final List<String> IDS = List.of("abc", "99999999", "-1", "99999999999999999999");
-    private static final List<String> VALUES = List.of("abc", "-5", "99999999999999999999", "\u0000", "2026-13-45",
-            "x".repeat(300));
+    private static final List<String> VALUES = java.util.stream.Stream.concat(BadInput.VALUES.stream(),
+            java.util.stream.Stream.of("\u0000", "x".repeat(300))).toList();
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -74,7 +74,7 @@ class PageBadInputSweepTest {
                 }
                 List<String> paths = new ArrayList<>();
                 if (hasIds) {
-                    IDS.forEach(id -> paths.add(pattern.replaceAll("\\{[^}]+}", id)));
+                    BadInput.IDS.forEach(id -> paths.add(BadInput.withIds(pattern, id)));
                 } else {
                     paths.add(pattern);
                 }

@@ -45,8 +45,7 @@ public final class Api {
     }
 
     public Response post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        return send("POST", path, json);
     }
 
     public Response put(String path, String json, String ifMatch) {

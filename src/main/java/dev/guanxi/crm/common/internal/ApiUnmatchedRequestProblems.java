@@ -32,7 +32,7 @@ class ApiUnmatchedRequestProblems {
             HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
             HttpMediaTypeNotAcceptableException.class})
     ResponseEntity<Object> unmatched(Exception ex, HttpServletRequest request, WebRequest web) throws Exception {
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (!ApiSkipsFlashMaps.isApi(request)) {
             throw ex;
         }
         return problems.handleException(ex, web);
